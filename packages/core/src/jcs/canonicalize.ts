@@ -1,0 +1,54 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS). The canonical text's UTF-8 bytes are the
+ * canonical bytes. Values that have no JSON form are rejected with a coded error, never written
+ * some other way; docs/canonical-json.md lists the exact rules.
+ */
+import type { OperationResult } from "@graphenix/contracts";
+import { CanonicalizationError, JcsFailure } from "./errors.js";
+import { ExactSerializer } from "./exact.js";
+import { fastCanonicalize } from "./fast.js";
+
+export interface CanonicalizeOptions {
+  /** Deepest nesting of arrays and objects accepted. Default {@link DEFAULT_CANONICAL_MAX_DEPTH}. */
+  readonly maxDepth?: number;
+}
+
+/** Deep enough for any real document, shallow enough that the recursive walks cannot overflow. */
+export const DEFAULT_CANONICAL_MAX_DEPTH = 1000;
+
+function run(value: unknown, options: CanonicalizeOptions | undefined): string {
+  const maxDepth = options?.maxDepth ?? DEFAULT_CANONICAL_MAX_DEPTH;
+  const fast = fastCanonicalize(value, maxDepth);
+  if (fast !== undefined) return fast;
+  try {
+    return new ExactSerializer(maxDepth).value(value, 0);
+  } catch (e) {
+    if (e instanceof JcsFailure) throw e.toError();
+    // A maxDepth raised beyond what the stack holds still ends as a coded error, not a crash.
+    if (e instanceof RangeError) throw new JcsFailure("jcs-depth-limit", "nesting is too deep to canonicalize").toError();
+    throw e;
+  }
+}
+
+/**
+ * The RFC 8785 canonical text of `value`. Throws {@link CanonicalizationError} (with a coded
+ * issue and the JSON Pointer of the offending value) when `value` is not JSON.
+ */
+export function canonicalize(value: unknown, options?: CanonicalizeOptions): string {
+  return run(value, options);
+}
+
+/** {@link canonicalize} without throwing: for values that come from users. */
+export function canonicalizeResult(value: unknown, options?: CanonicalizeOptions): OperationResult<string> {
+  try {
+    return { ok: true, value: run(value, options) };
+  } catch (e) {
+    if (e instanceof CanonicalizationError) return { ok: false, issues: [e.issue] };
+    throw e;
+  }
+}
+
+/** The canonical bytes: UTF-8 of the canonical text. */
+export function canonicalBytes(value: unknown, options?: CanonicalizeOptions): Uint8Array {
+  return Buffer.from(run(value, options), "utf8");
+}

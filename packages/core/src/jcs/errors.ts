@@ -1,0 +1,32 @@
+import type { KnownIssueCode, ValidationIssue } from "@graphenix/contracts";
+import { makeIssue } from "../issue.js";
+
+/**
+ * Thrown by `canonicalize` and `digest` when a value has no RFC 8785 form. Carries the coded
+ * issue; use `canonicalizeResult` / `digestResult` to get the issue without a throw.
+ */
+export class CanonicalizationError extends Error {
+  override readonly name = "CanonicalizationError";
+  readonly code: KnownIssueCode;
+  readonly issue: ValidationIssue;
+
+  constructor(issue: ValidationIssue & { code: KnownIssueCode }) {
+    super(`${issue.pointer || "(root)"}: ${issue.code}: ${issue.message}`);
+    this.code = issue.code;
+    this.issue = issue;
+  }
+}
+
+/** Internal: raised at the failing value, collects the path while the recursion unwinds. */
+export class JcsFailure {
+  readonly path: (string | number)[] = [];
+  constructor(
+    readonly code: KnownIssueCode,
+    readonly message: string,
+  ) {}
+
+  toError(): CanonicalizationError {
+    const path = this.path.reverse();
+    return new CanonicalizationError({ ...makeIssue(this.code, this.message, path), code: this.code });
+  }
+}
