@@ -13,8 +13,8 @@ import { locationAt } from "./location.js";
 interface Frame {
   readonly container: JsonValue[] | Record<string, JsonValue>;
   readonly isArray: boolean;
-  /** The member name whose value is being read (objects only). */
-  key: string;
+  /** The member name whose value is being read (objects only); undefined while reading a name. */
+  key: string | undefined;
 }
 
 class ParseFailure {
@@ -124,10 +124,11 @@ class Reader {
           this.pos++;
           return container;
         }
-        const frame: Frame = { container, isArray, key: "" };
+        const frame: Frame = { container, isArray, key: undefined };
         this.stack.push(frame);
         if (!isArray) this.memberName(frame);
-        return this.scalarOrOpen();
+        return undefined; // the caller's loop reads the first element: no recursion
+
       }
       case 116:
         return this.literal("true", true);
@@ -142,6 +143,7 @@ class Reader {
   }
 
   memberName(frame: Frame): void {
+    frame.key = undefined;
     if (this.text.charCodeAt(this.pos) !== 34) this.unexpected("a member name in double quotes");
     const at = this.pos;
     const key = this.string();
@@ -163,7 +165,7 @@ class Reader {
       // Assignment would set the prototype; a JSON member is always plain data.
       Object.defineProperty(frame.container, "__proto__", { value, enumerable: true, writable: true, configurable: true });
     } else {
-      (frame.container as Record<string, JsonValue>)[frame.key] = value;
+      (frame.container as Record<string, JsonValue>)[frame.key as string] = value;
     }
   }
 
@@ -326,7 +328,11 @@ export function parseJson(text: string, limits: JsonParseLimits = {}): Operation
     return { ok: true, value: reader.document() };
   } catch (e) {
     if (!(e instanceof ParseFailure)) throw e;
-    const path = reader.stack.map((f) => (f.isArray ? (f.container as JsonValue[]).length : f.key));
+    const path: (string | number)[] = [];
+    for (const f of reader.stack) {
+      if (f.isArray) path.push((f.container as JsonValue[]).length);
+      else if (f.key !== undefined) path.push(f.key);
+    }
     return { ok: false, issues: [makeIssue(e.code, e.message, path, { location: locationAt(text, e.offset) })] };
   }
 }

@@ -1,0 +1,20 @@
+import type { ValidationIssue } from "@graphenix/contracts";
+import type { ExitCode } from "./exit-codes.js";
+
+/** A failure the CLI reports as one line on stderr and an exit code, never a stack trace. */
+export class CliFailure extends Error {
+  override readonly name = "CliFailure";
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+  }
+}
+
+/** `file:line:col: code: message` (line and column only when the issue has a location). */
+export function formatIssue(source: string, issue: ValidationIssue): string {
+  const where = issue.location ? `${source}:${issue.location.line}:${issue.location.column}` : source;
+  const pointer = issue.location || issue.pointer === "" ? "" : ` at ${issue.pointer}`;
+  return `${where}: ${issue.code}: ${issue.message}${pointer}`;
+}

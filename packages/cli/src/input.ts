@@ -1,0 +1,33 @@
+import type { JsonValue } from "@graphenix/contracts";
+import { makeIssue, parseJsonBytes, type JsonParseLimits } from "@graphenix/core";
+import { CliFailure, formatIssue } from "./errors.js";
+import { EXIT } from "./exit-codes.js";
+import type { CliIo } from "./io.js";
+
+export interface JsonInput {
+  /** How messages name the input: the path, or `<stdin>`. */
+  readonly source: string;
+  readonly value: JsonValue;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory, not a file";
+  if (code === "EACCES") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads a file (or stdin for `-`) as JSON; any problem becomes a one-line CliFailure. */
+export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLimits): Promise<JsonInput> {
+  const source = arg === "-" ? "<stdin>" : arg;
+  let bytes: Uint8Array;
+  try {
+    bytes = arg === "-" ? await io.readStdin() : await io.readFile(arg);
+  } catch (error) {
+    throw new CliFailure(formatIssue(source, makeIssue("io-unreadable", describeReadError(error))), EXIT.usage);
+  }
+  const parsed = parseJsonBytes(bytes, limits);
+  if (!parsed.ok) throw new CliFailure(parsed.issues.map((i) => formatIssue(source, i)).join("\n"), EXIT.usage);
+  return { source, value: parsed.value };
+}

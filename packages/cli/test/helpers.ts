@@ -1,0 +1,25 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { main, type CliIo } from "@graphenix/cli";
+
+export const repoRoot = join(import.meta.dirname, "../../..");
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, with files read relative to the repository root. */
+export async function run(argv: string[], stdin = ""): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: { write: (c) => (stdout += typeof c === "string" ? c : Buffer.from(c).toString("utf8")) },
+    stderr: { write: (c) => (stderr += typeof c === "string" ? c : Buffer.from(c).toString("utf8")) },
+    readStdin: async () => Buffer.from(stdin, "utf8"),
+    readFile: (path) => readFile(join(repoRoot, path)),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}

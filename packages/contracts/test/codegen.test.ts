@@ -1,0 +1,44 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { BANNER, findDrift, generateAll, generatedDir } from "../scripts/codegen.js";
+import { repoRoot } from "./schema-helpers.js";
+
+describe("generated types", () => {
+  it("are exactly what the generator writes from schemas/ today", async () => {
+    const expected = await generateAll();
+    expect(expected.size).toBeGreaterThan(2);
+    expect(await findDrift(expected)).toEqual([]);
+  });
+
+  it("carry the do-not-edit banner", async () => {
+    for (const [path, content] of await generateAll()) {
+      if (path.startsWith(generatedDir)) expect(content.startsWith(BANNER.split("{file}")[0]!), path).toBe(true);
+    }
+  });
+
+  it("detect a schema edit that was not regenerated", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-schemas-"));
+    cpSync(join(repoRoot, "schemas"), dir, { recursive: true });
+    const file = join(dir, "common.v1.schema.json");
+    const schema = JSON.parse(readFileSync(file, "utf8")) as { $defs: Record<string, { description: string }> };
+    schema.$defs.Sha256Digest!.description = "edited without regenerating";
+    writeFileSync(file, JSON.stringify(schema, null, 2));
+    const drift = await findDrift(await generateAll(dir));
+    expect(drift.some((p) => p.endsWith("common-v1.ts"))).toBe(true);
+    expect(drift.some((p) => p.endsWith("common.v1.schema.json"))).toBe(true);
+  });
+});
+
+describe("codegen script", () => {
+  it("--check exits 0 on the committed tree", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "packages/contracts/scripts/codegen.ts", "--check"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseJson, parseJsonBytes, resolvePointer } from "@graphenix/core";
+
+function fails(text: string, limits?: { maxDepth?: number; maxBytes?: number }) {
+  const result = parseJson(text, limits);
+  if (result.ok) throw new Error("expected a failure");
+  expect(result.issues).toHaveLength(1);
+  return result.issues[0]!;
+}
+
+describe("parseJson accepts JSON exactly as JSON.parse reads it", () => {
+  it.each([
+    ["scalars", '[true,false,null,0,-0,1.5,-2e10,3E-2,"x"]'],
+    ["nested", '{"a":{"b":[1,{"c":[]}],"d":{}},"e":""}'],
+    ["whitespace", ' \t\r\n{ "a" : [ 1 , 2 ] }\n'],
+    ["escapes", '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00"'],
+    ["raw unicode", '{"ключ":"значение 😀"}'],
+    ["big but finite", "[1.7976931348623157e308, 5e-324, 123456789012345678901234567890]"],
+  ])("%s", (_name, text) => {
+    expect(parseJson(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
+  });
+
+  it("agrees with JSON.parse on 2,000 generated documents", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
+        const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+        expect(parseJson(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
+      }),
+      { numRuns: 2_000, seed: 7 },
+    );
+  });
+});
+
+describe("parseJson reports coded issues with positions", () => {
+  it.each([
+    ["trailing comma", '{"a":1,}', "json-syntax", 1, 8, ""],
+    ["missing colon", '{"a" 1}', "json-syntax", 1, 6, "/a"],
+    ["single quotes", "{'a':1}", "json-syntax", 1, 2, ""],
+    ["leading zero", "[01]", "json-syntax", 1, 2, "/0"],
+    ["bare decimal point", "[1.]", "json-syntax", 1, 4, "/0"],
+    ["unterminated string", '["abc', "json-syntax", 1, 6, "/0"],
+    ["raw control in a string", '"a\u0001"', "json-syntax", 1, 3, ""],
+    ["bad escape", '"\\x"', "json-syntax", 1, 2, ""],
+    ["short unicode escape", '"\\u12"', "json-syntax", 1, 2, ""],
+    ["trailing garbage", "{} x", "json-syntax", 1, 4, ""],
+    ["empty input", "", "json-syntax", 1, 1, ""],
+    ["NaN literal", "[NaN]", "json-syntax", 1, 2, "/0"],
+    ["duplicate key", '{\n  "a": 1,\n  "b": {"x": 1, "x": 2}\n}', "json-duplicate-key", 3, 17, "/b/x"],
+    ["lone high surrogate escape", '{"k":"\\ud800"}', "json-lone-surrogate", 1, 7, "/k"],
+    ["lone low surrogate escape", '["\\udc00x"]', "json-lone-surrogate", 1, 3, "/0"],
+    ["raw lone surrogate", '["a\ud800"]', "json-lone-surrogate", 1, 4, "/0"],
+    ["number beyond double", '{"n":1e400}', "json-number-out-of-range", 1, 6, "/n"],
+    ["byte order mark", '\ufeff{}', "json-byte-order-mark", 1, 1, ""],
+    ["CRLF lines", '{\r\n"a":\r\n[1,,2]}', "json-syntax", 3, 4, "/a/1"],
+  ])("%s", (_name, text, code, line, column, pointer) => {
+    const issue = fails(text);
+    expect(issue.code).toBe(code);
+    expect(issue.location).toMatchObject({ line, column });
+    expect(issue.pointer).toBe(pointer);
+  });
+
+  it("enforces maxDepth iteratively: 100,000 levels give an issue, not a stack overflow", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const issue = fails(deep);
+    expect(issue.code).toBe("json-depth-limit");
+    expect(issue.path).toHaveLength(512);
+    expect(parseJson(deep, { maxDepth: 100_000 }).ok).toBe(true);
+    expect(fails('{"a":{"b":[1]}}', { maxDepth: 2 }).pointer).toBe("/a/b");
+  });
+
+  it("enforces maxBytes in UTF-8 bytes before parsing", () => {
+    expect(fails('"ééé"', { maxBytes: 7 }).code).toBe("json-size-limit");
+    expect(parseJson('"ééé"', { maxBytes: 8 }).ok).toBe(true);
+    expect(fails(`"${"x".repeat(100)}"`, { maxBytes: 50 }).code).toBe("json-size-limit");
+  });
+});
+
+describe("parseJson keeps __proto__ as data", () => {
+  it("never touches a prototype", () => {
+    const result = parseJson('{"__proto__":{"polluted":1},"a":{"__proto__":[1]},"constructor":{"prototype":{"x":1}}}');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const value = result.value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(["__proto__", "a", "constructor"]);
+    expect(resolvePointer(value, "/__proto__/polluted")).toEqual({ found: true, value: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "x")).toBe(false);
+  });
+
+  it("still detects a duplicated __proto__", () => {
+    expect(fails('{"__proto__":1,"__proto__":2}').code).toBe("json-duplicate-key");
+  });
+});
+
+describe("parseJsonBytes", () => {
+  it("decodes UTF-8 and parses", () => {
+    expect(parseJsonBytes(Buffer.from('{"a":"é"}'))).toEqual({ ok: true, value: { a: "é" } });
+  });
+  it("rejects ill-formed UTF-8 with the position of the bad byte", () => {
+    const bytes = Buffer.concat([Buffer.from('{\n"a":"x'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const result = parseJsonBytes(bytes);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues[0]?.code).toBe("json-invalid-utf8");
+      expect(result.issues[0]?.location).toMatchObject({ line: 2, column: 7 });
+    }
+  });
+  it("rejects a UTF-8 byte order mark", () => {
+    const result = parseJsonBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+    expect(result.ok ? "ok" : result.issues[0]?.code).toBe("json-byte-order-mark");
+  });
+});
