@@ -24,7 +24,7 @@ export const ISSUE_CODES = {
   "jcs-non-finite-number": { owner: "core", summary: "NaN or an infinity cannot be written as JSON." },
   "jcs-lone-surrogate": { owner: "core", summary: "A string or member name contains an unpaired UTF-16 surrogate, which RFC 8785 cannot encode." },
   "jcs-cycle": { owner: "core", summary: "The value refers to itself; JSON is a tree." },
-  "jcs-unsupported-type": { owner: "core", summary: "A value that is not JSON: undefined, a BigInt, a function or a symbol (or a symbol-keyed member)." },
+  "jcs-unsupported-type": { owner: "core", summary: "A value that is not JSON: undefined (also an array hole), a BigInt, a function or a symbol." },
   "jcs-non-plain-object": { owner: "core", summary: "An object that is not a plain object or array (Date, Map, a class instance, anything with toJSON)." },
   "jcs-depth-limit": { owner: "core", summary: "The value is nested deeper than the canonicalizer's maxDepth limit." },
   // @graphenix/cli — reading input

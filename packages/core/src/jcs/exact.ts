@@ -34,16 +34,16 @@ export function sortKeys(keys: string[]): string[] {
   return keys;
 }
 
-/** Throws a JcsFailure unless `v` is a plain object without symbol-keyed members. */
+/**
+ * Throws a JcsFailure unless `v` is a plain object (prototype Object.prototype or null). Its
+ * members are its own enumerable string-keyed properties, exactly as JSON.stringify sees them.
+ */
 export function checkPlainObject(v: object): void {
   const proto = Object.getPrototypeOf(v) as unknown;
   if (proto !== Object.prototype && proto !== null) {
     const name = (v as { constructor?: { name?: unknown } }).constructor?.name;
     const what = typeof name === "string" && name ? name : "non-plain";
     throw new JcsFailure("jcs-non-plain-object", `a ${what} object is not a JSON object`);
-  }
-  if (Object.getOwnPropertySymbols(v).length > 0) {
-    throw new JcsFailure("jcs-unsupported-type", "an object member keyed by a symbol is not JSON");
   }
 }
 

@@ -8,11 +8,17 @@
  * value with no JSON form, an object with an array-index member name (JSON.stringify would put it
  * first in numeric order), or a lone surrogate in the output. The caller then runs the exact
  * serializer, which produces the same text or the precise error.
+ *
+ * The walk is module-level functions with module-level depth state (saved and restored around
+ * each call, so a getter that canonicalizes re-entrantly is safe): closures made per call start
+ * without type feedback and run several times slower.
  */
 import { copierFor } from "./shapes.js";
 import { sortKeys } from "./exact.js";
 
 const BAIL: unique symbol = Symbol("bail");
+let depth = 0;
+let maxDepth = 0;
 
 // Object.keys lists array-index names first, so only the first member name needs a look.
 function isArrayIndexKey(key: string): boolean {
@@ -27,77 +33,75 @@ function assign(out: Record<string, unknown>, key: string, value: unknown): void
   else out[key] = value;
 }
 
-function copySorted(v: Record<string, unknown>, keys: string[], copy: (x: unknown) => unknown): Record<string, unknown> {
+function copy(v: unknown): unknown {
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return v;
+    case "number":
+      if (v - v === 0) return v;
+      throw BAIL;
+    case "object": {
+      if (v === null) return v;
+      if (++depth > maxDepth) throw BAIL;
+      const out = Array.isArray(v) ? copyArray(v) : copyObject(v);
+      depth--;
+      return out;
+    }
+    default:
+      throw BAIL;
+  }
+}
+
+function copyArray(v: unknown[]): unknown[] {
+  const n = v.length;
+  let out: unknown[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    const y = copy(x);
+    if (out) out[i] = y;
+    else if (y !== x) {
+      out = v.slice(0, i);
+      out[i] = y;
+    }
+  }
+  return out ?? v;
+}
+
+function copyObject(o: object): Record<string, unknown> {
+  const proto = Object.getPrototypeOf(o) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw BAIL;
+  const v = o as Record<string, unknown>;
+  const keys = Object.keys(v);
+  const n = keys.length;
+  if (n === 0) return v;
+  if (isArrayIndexKey(keys[0] as string)) throw BAIL;
+  for (let i = 1; i < n; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      const make = copierFor(keys);
+      return make ? make(v, copy) : copySorted(v, keys);
+    }
+  }
+  // Already in canonical order: keep the object unless a member had to be copied.
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as string;
+    const x = v[key];
+    const y = copy(x);
+    if (out) assign(out, key, y);
+    else if (y !== x) {
+      out = {};
+      for (let j = 0; j < i; j++) assign(out, keys[j] as string, v[keys[j] as string]);
+      assign(out, key, y);
+    }
+  }
+  return out ?? v;
+}
+
+function copySorted(v: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of sortKeys(keys)) assign(out, key, copy(v[key]));
   return out;
-}
-
-function walk(maxDepth: number): (root: unknown) => unknown {
-  let depth = 0;
-  const copy = (v: unknown): unknown => {
-    switch (typeof v) {
-      case "string":
-      case "boolean":
-        return v;
-      case "number":
-        if (v - v === 0) return v;
-        throw BAIL;
-      case "object": {
-        if (v === null) return v;
-        if (++depth > maxDepth) throw BAIL;
-        const out = Array.isArray(v) ? copyArray(v) : copyObject(v);
-        depth--;
-        return out;
-      }
-      default:
-        throw BAIL;
-    }
-  };
-  const copyArray = (v: unknown[]): unknown[] => {
-    const n = v.length;
-    let out: unknown[] | undefined;
-    for (let i = 0; i < n; i++) {
-      const x = v[i];
-      const y = copy(x);
-      if (out) out[i] = y;
-      else if (y !== x) {
-        out = v.slice(0, i);
-        out[i] = y;
-      }
-    }
-    return out ?? v;
-  };
-  const copyObject = (o: object): Record<string, unknown> => {
-    const proto = Object.getPrototypeOf(o) as unknown;
-    if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(o).length > 0) throw BAIL;
-    const v = o as Record<string, unknown>;
-    const keys = Object.keys(v);
-    const n = keys.length;
-    if (n === 0) return v;
-    if (isArrayIndexKey(keys[0] as string)) throw BAIL;
-    for (let i = 1; i < n; i++) {
-      if ((keys[i - 1] as string) > (keys[i] as string)) {
-        const make = copierFor(keys);
-        return make ? make(v, copy) : copySorted(v, keys, copy);
-      }
-    }
-    // Already in canonical order: keep the object unless a member had to be copied.
-    let out: Record<string, unknown> | undefined;
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as string;
-      const x = v[key];
-      const y = copy(x);
-      if (out) assign(out, key, y);
-      else if (y !== x) {
-        out = {};
-        for (let j = 0; j < i; j++) assign(out, keys[j] as string, v[keys[j] as string]);
-        assign(out, key, y);
-      }
-    }
-    return out ?? v;
-  };
-  return copy;
 }
 
 // JSON.stringify writes a lone surrogate as an escape `\udXXX` (D800..DFFF); any other
@@ -105,13 +109,17 @@ function walk(maxDepth: number): (root: unknown) => unknown {
 const LONE_SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
 
 /** The canonical text, or undefined when the exact serializer must decide. */
-export function fastCanonicalize(value: unknown, maxDepth: number): string | undefined {
+export function fastCanonicalize(value: unknown, limit: number): string | undefined {
+  const saved = [depth, maxDepth] as const;
+  depth = 0;
+  maxDepth = limit;
   let text: string;
   try {
-    const canonicalOrder = walk(maxDepth)(value);
-    text = JSON.stringify(canonicalOrder);
+    text = JSON.stringify(copy(value));
   } catch {
     return undefined; // BAIL, or a stack overflow on a deep value: let the exact walk report it
+  } finally {
+    [depth, maxDepth] = saved;
   }
   if (text.includes("\\ud") && LONE_SURROGATE_ESCAPE.test(text)) return undefined;
   return text;

@@ -1,0 +1,27 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: ["**/node_modules/**", "**/dist/**", "**/.turbo/**", "packages/contracts/src/generated/**", "coverage/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...tseslint.configs.stylistic,
+  {
+    languageOptions: {
+      globals: { process: "readonly", Buffer: "readonly", console: "readonly", TextDecoder: "readonly", URL: "readonly" },
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "no-control-regex": "off",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    files: ["**/test/**", "bench/**", "scripts/**"],
+    rules: { "@typescript-eslint/no-dynamic-delete": "off" },
+  },
+);
