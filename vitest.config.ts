@@ -11,5 +11,6 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "bench/test/**/*.test.ts", "tests/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    reporters: ["default", "./tests/summary-reporter.ts"],
   },
 });

@@ -32,13 +32,32 @@ describe("generated types", () => {
   });
 });
 
+function codegen(...args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", "packages/contracts/scripts/codegen.ts", ...args], { cwd: repoRoot, encoding: "utf8" });
+}
+
 describe("codegen script", () => {
   it("--check exits 0 on the committed tree", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "packages/contracts/scripts/codegen.ts", "--check"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    });
+    const run = codegen("--check");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+  });
+
+  it("--check exits 1 after a schema edit without regeneration, naming the drifted files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-schemas-"));
+    cpSync(join(repoRoot, "schemas"), dir, { recursive: true });
+    const file = join(dir, "common.v1.schema.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace("A bare SHA-256 digest", "A bare, edited SHA-256 digest"));
+    const run = codegen("--check", "--schemas", dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("src/generated/common-v1.ts");
+  });
+
+  it("exits non-zero when a schema cannot be generated", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-schemas-"));
+    writeFileSync(join(dir, "broken.v1.schema.json"), '{"$defs": {"A": {"$ref": "missing.v1.schema.json#/$defs/B"}}, "title": "Broken"}');
+    const run = codegen("--check", "--schemas", dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("codegen failed: $ref to unknown schema file: missing.v1.schema.json");
   });
 });
