@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonicalBytes, canonicalize } from "@graphenix/core";
 
-// RFC 8785 test vectors from cyberphone/json-canonicalization (see ../shared/fixtures/README.md).
-const jcsDir = join(import.meta.dirname, "../../../../shared/fixtures/jcs");
+// RFC 8785 test vectors from cyberphone/json-canonicalization (see fixtures/jcs/README.md).
+const jcsDir = join(import.meta.dirname, "fixtures/jcs");
 const names = readdirSync(join(jcsDir, "input")).filter((f) => f.endsWith(".json")).sort();
 
 describe("RFC 8785 vectors (shared/fixtures/jcs)", () => {
