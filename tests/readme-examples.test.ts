@@ -3,7 +3,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "@graphenix/cli";
+// The CLI is not a dependency of the workspace root (its bin needs a build): import its source.
+import { main, type CliIo } from "../packages/cli/src/index.js";
 import { parseJson } from "@graphenix/core";
 import { codeBlocks, markdownFiles, read, repoRoot } from "./markdown.js";
 
