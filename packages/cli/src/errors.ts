@@ -12,9 +12,14 @@ export class CliFailure extends Error {
   }
 }
 
+// Messages quote user strings, but a line on a terminal must never carry raw control characters.
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** `file:line:col: code: message` (line and column only when the issue has a location). */
 export function formatIssue(source: string, issue: ValidationIssue): string {
   const where = issue.location ? `${source}:${issue.location.line}:${issue.location.column}` : source;
   const pointer = issue.location || issue.pointer === "" ? "" : ` at ${issue.pointer}`;
-  return `${where}: ${issue.code}: ${issue.message}${pointer}`;
+  return oneLine(`${where}: ${issue.code}: ${issue.message}${pointer}`);
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from "@graphenix/contracts";
-import { makeIssue, parseJsonBytes, type JsonParseLimits } from "@graphenix/core";
+import { DEFAULT_JSON_MAX_BYTES, makeIssue, parseJsonBytes, type JsonParseLimits } from "@graphenix/core";
 import { CliFailure, formatIssue } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -23,7 +23,8 @@ export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLim
   const source = arg === "-" ? "<stdin>" : arg;
   let bytes: Uint8Array;
   try {
-    bytes = arg === "-" ? await io.readStdin() : await io.readFile(arg);
+    const maxBytes = limits.maxBytes ?? DEFAULT_JSON_MAX_BYTES;
+    bytes = arg === "-" ? await io.readStdin(maxBytes) : await io.readFile(arg, maxBytes);
   } catch (error) {
     throw new CliFailure(formatIssue(source, makeIssue("io-unreadable", describeReadError(error))), EXIT.usage);
   }

@@ -1,22 +1,55 @@
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 
 /** Everything the CLI touches outside itself, so tests run commands in-process. */
 export interface CliIo {
   readonly stdout: { write(chunk: string | Uint8Array): unknown };
   readonly stderr: { write(chunk: string | Uint8Array): unknown };
-  readStdin(): Promise<Uint8Array>;
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Reads standard input, or a file. Never returns more than `maxBytes + 1` bytes: one byte past
+   * the limit is enough for the reader to report `json-size-limit`, and the rest is never read.
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array>;
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
+}
+
+async function readBounded(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    parts.push(Buffer.from(chunk));
+    total += chunk.length;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(parts).subarray(0, maxBytes + 1);
 }
 
 export function nodeIo(): CliIo {
+  // A closed pipe (`graphenix canon x | head -c 1`) is the reader's choice, not an error of ours.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    async readStdin() {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+    async readStdin(maxBytes) {
+      const bytes = await readBounded(process.stdin, maxBytes);
+      if (bytes.length > maxBytes) process.stdin.destroy();
+      return bytes;
     },
-    readFile: (path) => readFile(path),
+    async readFile(path, maxBytes) {
+      const handle = await open(path, "r");
+      try {
+        const stat = await handle.stat();
+        // Not a regular file (a FIFO, /dev/stdin, a directory): read it as a stream, bounded.
+        if (!stat.isFile()) return await readBounded(handle.createReadStream({ autoClose: false }), maxBytes);
+        const length = Math.min(stat.size, maxBytes + 1);
+        const buffer = Buffer.alloc(length);
+        await handle.read(buffer, 0, length, 0);
+        return buffer;
+      } finally {
+        await handle.close();
+      }
+    },
   };
 }

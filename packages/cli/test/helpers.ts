@@ -17,8 +17,8 @@ export async function run(argv: string[], stdin = ""): Promise<RunResult> {
   const io: CliIo = {
     stdout: { write: (c) => (stdout += typeof c === "string" ? c : Buffer.from(c).toString("utf8")) },
     stderr: { write: (c) => (stderr += typeof c === "string" ? c : Buffer.from(c).toString("utf8")) },
-    readStdin: async () => Buffer.from(stdin, "utf8"),
-    readFile: (path) => readFile(join(repoRoot, path)),
+    readStdin: async (maxBytes) => Buffer.from(stdin, "utf8").subarray(0, maxBytes + 1),
+    readFile: async (path, maxBytes) => (await readFile(join(repoRoot, path))).subarray(0, maxBytes + 1),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -48,16 +48,22 @@ describe("canonicalize rejects values with no JSON form", () => {
     expect(issue.pointer.startsWith("/x/1/x/1")).toBe(true);
   });
 
+  it("reports a cycle as a cycle even when maxDepth is far beyond the stack", () => {
+    const a: unknown[] = [];
+    a.push(a);
+    expect(failure(a, { maxDepth: 1_000_000 }).code).toBe("jcs-cycle");
+  });
+
   it("shared references are not cycles", () => {
     const shared = { k: 1 };
     expect(canonicalize({ a: shared, b: shared })).toBe('{"a":{"k":1},"b":{"k":1}}');
   });
 
-  it("enforces maxDepth without overflowing the stack, even when raised", () => {
+  it("enforces maxDepth without overflowing the stack, and goes as deep as allowed", () => {
     let deep: unknown = 0;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(failure(deep).code).toBe("jcs-depth-limit");
-    expect(failure(deep, { maxDepth: 1_000_000 }).code).toBe("jcs-depth-limit");
+    expect(canonicalizeResult(deep, { maxDepth: 1_000_000 })).toEqual({ ok: true, value: "[".repeat(100_000) + "0" + "]".repeat(100_000) });
     expect(failure([[[1]]], { maxDepth: 2 }).code).toBe("jcs-depth-limit");
     expect(canonicalizeResult([[[1]]], { maxDepth: 3 })).toEqual({ ok: true, value: "[[[1]]]" });
   });
@@ -105,5 +111,40 @@ describe("canonicalize edge cases the fast path hands over", () => {
     const before = JSON.stringify(input);
     canonicalize(input);
     expect(JSON.stringify(input)).toBe(before);
+  });
+});
+
+describe("canonicalize stays fast and correct on hostile shapes", () => {
+  it("sorts a wide object in O(n log n): 200,000 members in reverse order", () => {
+    const wide: Record<string, number> = {};
+    for (let i = 200_000; i > 0; i--) wide[`k${String(i).padStart(7, "0")}`] = i;
+    const started = performance.now();
+    const text = canonicalize(wide);
+    // A generous ceiling, not a benchmark: the quadratic sort this guards against took minutes.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(text.startsWith('{"k0000001":1,"k0000002":2,')).toBe(true);
+  });
+
+  it("ignores a toJSON that code put on Object.prototype, like the exact path does", () => {
+    const proto = Object.prototype as { toJSON?: () => string };
+    proto.toJSON = () => "X";
+    try {
+      expect(canonicalize({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+    } finally {
+      delete proto.toJSON;
+    }
+  });
+
+  it("is not fooled by a setter that code put on Object.prototype", () => {
+    Object.defineProperty(Object.prototype, "a", { set() { /* swallows writes: the pollution under test */ }, configurable: true });
+    try {
+      const wide: Record<string, number> = { z: 0 };
+      for (let i = 0; i < 100; i++) wide[`m${i}`] = i;
+      Object.defineProperty(wide, "a", { value: 1, enumerable: true });
+      expect(canonicalize(wide).startsWith('{"a":1,')).toBe(true);
+      expect(canonicalize(JSON.parse('{"b":1,"a":2}'))).toBe('{"a":2,"b":1}');
+    } finally {
+      delete (Object.prototype as { a?: unknown }).a;
+    }
   });
 });

@@ -89,6 +89,25 @@ describe("parseJson keeps __proto__ as data", () => {
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, "x")).toBe(false);
   });
 
+  it("is not fooled by a setter that code put on Object.prototype", () => {
+    Object.defineProperty(Object.prototype, "polluted", { set() { /* swallows writes: the pollution under test */ }, configurable: true });
+    try {
+      const result = parseJson('{"polluted":1}');
+      expect(result.ok && Object.getOwnPropertyDescriptor(result.value, "polluted")?.value).toBe(1);
+    } finally {
+      delete (Object.prototype as { polluted?: unknown }).polluted;
+    }
+  });
+
+  it("quotes member names in messages, so a message stays on one line", () => {
+    const result = parseJson('{"a\\nb":1,"a\\nb":2}');
+    expect(result.ok ? "" : result.issues[0]?.message).toBe('the member name "a\\nb" appears twice in the same object');
+  });
+
+  it("says unterminated for a backslash at the end of the input", () => {
+    expect(fails('"abc\\').message).toBe("unterminated string: the input ends inside it");
+  });
+
   it("still detects a duplicated __proto__", () => {
     expect(fails('{"__proto__":1,"__proto__":2}').code).toBe("json-duplicate-key");
   });
@@ -107,6 +126,17 @@ describe("parseJsonBytes", () => {
       expect(result.issues[0]?.location).toMatchObject({ line: 2, column: 7 });
     }
   });
+  it.each([
+    ["truncated 3-byte sequence", [0x7b, 0xe2, 0x82, 0x41], 1],
+    ["lone lead byte at the end", [0x41, 0xe2], 1],
+    ["encoded surrogate", [0x22, 0xed, 0xa0, 0x80, 0x22], 1],
+    ["overlong encoding", [0x22, 0xc0, 0xaf, 0x22], 1],
+    ["byte above F4", [0xf5], 0],
+  ])("reports ill-formed UTF-8 where the bad sequence starts: %s", (_name, bytes, offset) => {
+    const result = parseJsonBytes(Uint8Array.from(bytes));
+    expect(result.ok ? undefined : result.issues[0]).toMatchObject({ code: "json-invalid-utf8", message: `the input is not well-formed UTF-8 (byte ${offset})` });
+  });
+
   it("rejects a UTF-8 byte order mark", () => {
     const result = parseJsonBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
     expect(result.ok ? "ok" : result.issues[0]?.code).toBe("json-byte-order-mark");

@@ -13,19 +13,21 @@ export interface CanonicalizeOptions {
   readonly maxDepth?: number;
 }
 
-/** Deep enough for any real document, shallow enough that the recursive walks cannot overflow. */
+/** Deep enough for any real document. Both walks are safe at any depth; this bounds the work. */
 export const DEFAULT_CANONICAL_MAX_DEPTH = 1000;
 
 function run(value: unknown, options: CanonicalizeOptions | undefined): string {
   const maxDepth = options?.maxDepth ?? DEFAULT_CANONICAL_MAX_DEPTH;
-  const fast = fastCanonicalize(value, maxDepth);
-  if (fast !== undefined) return fast;
   try {
-    return new ExactSerializer(maxDepth).value(value, 0);
+    const fast = fastCanonicalize(value, maxDepth);
+    if (fast !== undefined) return fast;
+    return new ExactSerializer(maxDepth).serialize(value);
   } catch (e) {
     if (e instanceof JcsFailure) throw e.toError();
-    // A maxDepth raised beyond what the stack holds still ends as a coded error, not a crash.
-    if (e instanceof RangeError) throw new JcsFailure("jcs-depth-limit", "nesting is too deep to canonicalize").toError();
+    // Both walks build one string; past the engine's largest string that is a RangeError.
+    if (e instanceof RangeError && /string length/i.test(e.message)) {
+      throw new JcsFailure("jcs-too-large", "the canonical text would be longer than the largest string JavaScript can hold").toError();
+    }
     throw e;
   }
 }

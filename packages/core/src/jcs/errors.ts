@@ -17,7 +17,7 @@ export class CanonicalizationError extends Error {
   }
 }
 
-/** Internal: raised at the failing value, collects the path while the recursion unwinds. */
+/** Internal: raised at the failing value; the serializer fills in the path from its stack. */
 export class JcsFailure {
   readonly path: (string | number)[] = [];
   constructor(

@@ -1,7 +1,8 @@
 /**
- * The reference RFC 8785 serializer: a direct recursive walk that builds the canonical text and,
- * on a value with no JSON form, reports the exact code and path. The fast path
- * (`fast.ts`) hands over to it whenever it cannot be sure, so every error comes from here.
+ * The reference RFC 8785 serializer: an iterative walk (no recursion, so any depth the caller
+ * allows is safe) that builds the canonical text and, on a value with no JSON form, reports the
+ * exact code and path. The fast path (`fast.ts`) hands over to it whenever it cannot be sure,
+ * so every error comes from here.
  */
 import { findLoneSurrogate } from "../unicode.js";
 import { JcsFailure } from "./errors.js";
@@ -18,18 +19,11 @@ export function quoteJcs(s: string): string {
   return JSON.stringify(s);
 }
 
-/** Sorts member names by UTF-16 code units (RFC 8785 §3.2.3), in place; cheap when sorted. */
+/** Sorts member names by UTF-16 code units (RFC 8785 §3.2.3), in place; one pass when sorted. */
 export function sortKeys(keys: string[]): string[] {
-  const n = keys.length;
-  for (let i = 1; i < n; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    if ((keys[j] as string) <= key) continue;
-    while (j >= 0 && (keys[j] as string) > key) {
-      keys[j + 1] = keys[j] as string;
-      j--;
-    }
-    keys[j + 1] = key;
+  for (let i = 1; i < keys.length; i++) {
+    // The default sort compares UTF-16 code units, exactly RFC 8785's order.
+    if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort();
   }
   return keys;
 }
@@ -47,75 +41,92 @@ export function checkPlainObject(v: object): void {
   }
 }
 
-export function primitiveFailure(v: unknown): JcsFailure {
-  if (typeof v === "number") return new JcsFailure("jcs-non-finite-number", `${v} is not a JSON number`);
-  if (v === undefined) return new JcsFailure("jcs-unsupported-type", "undefined is not a JSON value");
-  return new JcsFailure("jcs-unsupported-type", `a ${typeof v} is not a JSON value`);
+function scalar(v: unknown): string {
+  switch (typeof v) {
+    case "string":
+      return quoteJcs(v);
+    case "number":
+      if (v - v === 0) return "" + v; // ECMAScript Number::toString is RFC 8785 §3.2.2.3.
+      throw new JcsFailure("jcs-non-finite-number", `${v} is not a JSON number`);
+    case "boolean":
+      return v ? "true" : "false";
+    case "undefined":
+      throw new JcsFailure("jcs-unsupported-type", "undefined is not a JSON value");
+    default:
+      if (v === null) return "null";
+      throw new JcsFailure("jcs-unsupported-type", `a ${typeof v} is not a JSON value`);
+  }
+}
+
+interface Frame {
+  readonly value: object;
+  /** Sorted member names; undefined for arrays. */
+  readonly keys: string[] | undefined;
+  readonly length: number;
+  /** Index of the member being written (-1 before the first). */
+  index: number;
+  out: string;
 }
 
 export class ExactSerializer {
-  // Containers on the current path, so a depth overflow can tell a cycle from deep data.
-  private readonly stack: unknown[] = [];
   constructor(private readonly maxDepth: number) {}
 
-  value(v: unknown, depth: number): string {
-    switch (typeof v) {
-      case "string":
-        return quoteJcs(v);
-      case "number":
-        if (v - v === 0) return "" + v; // ECMAScript Number::toString is RFC 8785 §3.2.2.3.
-        throw primitiveFailure(v);
-      case "boolean":
-        return v ? "true" : "false";
-      case "object":
-        if (v === null) return "null";
-        if (depth >= this.maxDepth) throw depthFailure(this.stack, v, depth, this.maxDepth);
-        this.stack[depth] = v;
-        if (Array.isArray(v)) return this.array(v, depth + 1);
-        checkPlainObject(v);
-        return this.object(v as Record<string, unknown>, depth + 1);
-      default:
-        throw primitiveFailure(v);
-    }
-  }
-
-  private array(v: readonly unknown[], depth: number): string {
-    const n = v.length;
-    if (n === 0) return "[]";
-    let i = 0;
+  serialize(root: unknown): string {
+    const stack: Frame[] = [];
     try {
-      let out = "[" + this.value(v[0], depth);
-      for (i = 1; i < n; i++) out += "," + this.value(v[i], depth);
-      return out + "]";
-    } catch (e) {
-      if (e instanceof JcsFailure) e.path.push(i);
-      throw e;
-    }
-  }
-
-  private object(v: Record<string, unknown>, depth: number): string {
-    const keys = sortKeys(Object.keys(v));
-    const n = keys.length;
-    if (n === 0) return "{}";
-    let key = keys[0] as string;
-    try {
-      let out = "{" + quoteJcs(key) + ":" + this.value(v[key], depth);
-      for (let i = 1; i < n; i++) {
-        key = keys[i] as string;
-        out += "," + quoteJcs(key) + ":" + this.value(v[key], depth);
+      let result = this.open(root, stack);
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1] as Frame;
+        if (result !== undefined) {
+          frame.out += result;
+          result = undefined;
+        }
+        const i = ++frame.index;
+        if (i >= frame.length) {
+          stack.pop();
+          result = frame.out + (frame.keys ? "}" : "]");
+          continue;
+        }
+        if (i > 0) frame.out += ",";
+        let member: unknown;
+        if (frame.keys) {
+          const key = frame.keys[i] as string;
+          frame.out += quoteJcs(key) + ":";
+          member = (frame.value as Record<string, unknown>)[key];
+        } else {
+          member = (frame.value as unknown[])[i];
+        }
+        result = this.open(member, stack);
       }
-      return out + "}";
+      return result as string;
     } catch (e) {
-      if (e instanceof JcsFailure) e.path.push(key);
+      if (e instanceof JcsFailure) {
+        // The path is the member being written in each open container, innermost last.
+        for (let d = stack.length - 1; d >= 0; d--) {
+          const f = stack[d] as Frame;
+          if (f.index >= 0 && f.index < f.length) e.path.push(f.keys ? (f.keys[f.index] as string) : f.index);
+        }
+      }
       throw e;
     }
   }
-}
 
-/** At the depth limit: a cycle if the container is already on the path, else just deep data. */
-export function depthFailure(stack: readonly unknown[], v: object, depth: number, maxDepth: number): JcsFailure {
-  for (let i = 0; i < depth; i++) {
-    if (stack[i] === v) return new JcsFailure("jcs-cycle", "the value contains itself (a cycle); JSON is a tree");
+  /** A scalar's text, or undefined after pushing a frame for a container. */
+  private open(v: unknown, stack: Frame[]): string | undefined {
+    if (v === null || typeof v !== "object") return scalar(v);
+    if (stack.length >= this.maxDepth) {
+      if (stack.some((f) => f.value === v)) throw new JcsFailure("jcs-cycle", "the value contains itself (a cycle); JSON is a tree");
+      throw new JcsFailure("jcs-depth-limit", `nesting exceeds the maxDepth limit of ${this.maxDepth}`);
+    }
+    if (Array.isArray(v)) {
+      if (v.length === 0) return "[]";
+      stack.push({ value: v, keys: undefined, length: v.length, index: -1, out: "[" });
+      return undefined;
+    }
+    checkPlainObject(v);
+    const keys = sortKeys(Object.keys(v));
+    if (keys.length === 0) return "{}";
+    stack.push({ value: v, keys, length: keys.length, index: -1, out: "{" });
+    return undefined;
   }
-  return new JcsFailure("jcs-depth-limit", `nesting exceeds the maxDepth limit of ${maxDepth}`);
 }

@@ -27,9 +27,10 @@ function isArrayIndexKey(key: string): boolean {
   return /^(0|[1-9][0-9]{0,9})$/.test(key) && Number(key) < 4294967295;
 }
 
-// A plain `out[key] = value` with the name `__proto__` would set the prototype instead.
+// A plain `out[key] = value` would set the prototype for `__proto__`, or call a setter some code
+// defined on Object.prototype: a name already reachable on the fresh object is defined instead.
 function assign(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key in out) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 
@@ -110,6 +111,8 @@ const LONE_SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
 
 /** The canonical text, or undefined when the exact serializer must decide. */
 export function fastCanonicalize(value: unknown, limit: number): string | undefined {
+  // JSON.stringify would call a toJSON that some code put on a prototype; the exact path ignores it.
+  if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return undefined;
   const saved = [depth, maxDepth] as const;
   depth = 0;
   maxDepth = limit;

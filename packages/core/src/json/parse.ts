@@ -149,7 +149,7 @@ class Reader {
     const key = this.string();
     if (Object.prototype.hasOwnProperty.call(frame.container, key)) {
       frame.key = key;
-      this.fail("json-duplicate-key", `the member name "${key}" appears twice in the same object`, at);
+      this.fail("json-duplicate-key", `the member name ${JSON.stringify(key)} appears twice in the same object`, at);
     }
     frame.key = key;
     this.skipWhitespace();
@@ -161,9 +161,10 @@ class Reader {
   store(frame: Frame, value: JsonValue): void {
     if (frame.isArray) {
       (frame.container as JsonValue[]).push(value);
-    } else if (frame.key === "__proto__") {
-      // Assignment would set the prototype; a JSON member is always plain data.
-      Object.defineProperty(frame.container, "__proto__", { value, enumerable: true, writable: true, configurable: true });
+    } else if ((frame.key as string) in frame.container) {
+      // Assignment would set the prototype for `__proto__`, or call a setter some code put on
+      // Object.prototype; a JSON member is always plain data. (Own duplicates are already refused.)
+      Object.defineProperty(frame.container, frame.key as string, { value, enumerable: true, writable: true, configurable: true });
     } else {
       (frame.container as Record<string, JsonValue>)[frame.key as string] = value;
     }
@@ -290,6 +291,7 @@ class Reader {
         return String.fromCharCode(unit);
       }
       default:
+        if (p + 1 >= t.length) return this.fail("json-syntax", "unterminated string: the input ends inside it", p + 1);
         return this.fail("json-syntax", `invalid escape ${describe(t, p + 1)} in a string`, p);
     }
   }
@@ -352,7 +354,8 @@ export function parseJsonBytes(bytes: Uint8Array, limits: JsonParseLimits = {}):
   try {
     text = utf8.decode(bytes);
   } catch {
-    const at = firstInvalidUtf8(bytes);
+    const at = Math.max(0, firstInvalidUtf8(bytes));
+    // The bytes before `at` are well-formed, so the prefix decodes exactly.
     const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, at));
     return {
       ok: false,
@@ -362,20 +365,37 @@ export function parseJsonBytes(bytes: Uint8Array, limits: JsonParseLimits = {}):
   return parseJson(text, limits);
 }
 
-/** Offset of the first byte that starts an ill-formed UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest valid prefix, by bisection: decoding is all-or-nothing.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      // A fresh decoder each time: a streaming decoder keeps state between calls.
-      new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
+/**
+ * Offset of the first byte of the first ill-formed UTF-8 sequence (Unicode Table 3-7): one
+ * linear pass, so the reported position is where the bad sequence starts.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
   }
-  return lo;
+  return -1;
 }
