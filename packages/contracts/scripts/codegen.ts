@@ -13,12 +13,14 @@ import { readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { generateValidatorModule, VALIDATOR_MODULES } from "./validators.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const packageDir = resolve(here, "..");
 export const schemasDir = resolve(packageDir, "../../schemas");
 export const generatedDir = join(packageDir, "src/generated");
 export const schemaCopyDir = join(packageDir, "schemas");
+const packagesDir = resolve(packageDir, "..");
 
 export const BANNER = [
   "/*",
@@ -86,14 +88,28 @@ function externalizeRefs(
     const names = imports.get(target.module) ?? new Set<string>();
     names.add(title);
     imports.set(target.module, names);
-    const rest: SchemaNode = { ...obj };
-    delete rest.$ref;
+    const rest: SchemaNode = {};
+    for (const [k, v] of Object.entries(obj)) if (k !== "$ref" && !TYPE_NEUTRAL_BESIDE_REF.has(k)) rest[k] = v;
     return { ...rest, tsType: title };
   }
   const out: SchemaNode = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = externalizeRefs(v, byFile, imports);
+  // A discriminated `oneOf` repeats its tag in `properties` / `required` for Ajv; for types the
+  // branches say it all, and keeping both would make an intersection type.
+  const discriminated = obj.discriminator !== undefined && Array.isArray(obj.oneOf);
+  for (const [k, v] of Object.entries(obj)) {
+    if (discriminated && (k === "properties" || k === "required" || k === "type" || k === "discriminator")) continue;
+    // Beside a `$ref`, annotations and constraints TypeScript cannot express would make
+    // json-schema-to-typescript declare a numbered copy of the referenced type (`Foo1`).
+    if (typeof ref === "string" && TYPE_NEUTRAL_BESIDE_REF.has(k)) continue;
+    out[k] = externalizeRefs(v, byFile, imports);
+  }
   return out;
 }
+
+const TYPE_NEUTRAL_BESIDE_REF = new Set([
+  "type", "title", "description", "$comment", "examples", "default",
+  "minProperties", "maxProperties", "minItems", "maxItems", "minLength", "maxLength", "pattern",
+]);
 
 async function generateModule(file: SchemaFile, byFile: Map<string, SchemaFile>): Promise<string> {
   const imports = new Map<string, Set<string>>();
@@ -144,13 +160,22 @@ export async function generateAll(dir = schemasDir): Promise<Map<string, string>
     "",
   ].join("\n");
   out.set(join(generatedDir, "index.ts"), index);
+  for (const entry of VALIDATOR_MODULES) {
+    const banner = BANNER.replace("{file}", Object.values(entry.exports).join(", "));
+    const { js, dts } = generateValidatorModule(entry, files, banner);
+    const dir = join(packagesDir, entry.package, "src/generated");
+    out.set(join(dir, `${entry.module}.js`), js);
+    out.set(join(dir, `${entry.module}.d.ts`), dts);
+  }
   return out;
 }
 
 async function existingFiles(): Promise<string[]> {
   const list = async (dir: string, suffix: string) =>
     (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
-  return [...(await list(generatedDir, ".ts")), ...(await list(schemaCopyDir, ".json"))];
+  const validatorDirs = [...new Set(VALIDATOR_MODULES.map((e) => join(packagesDir, e.package, "src/generated")))];
+  const validatorFiles = (await Promise.all(validatorDirs.map((d) => list(d, "")))).flat();
+  return [...(await list(generatedDir, ".ts")), ...(await list(schemaCopyDir, ".json")), ...validatorFiles];
 }
 
 /** Paths that differ from, are missing in, or are orphaned next to the expected output. */
@@ -177,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     console.error("codegen:check: generated files drifted from schemas/ — run `pnpm codegen`:");
-    for (const path of drift) console.error(`  ${path.slice(packageDir.length + 1)}`);
+    for (const path of drift) console.error(`  ${path.slice(packagesDir.length + 1)}`);
     return 1;
   }
   for (const path of await existingFiles()) if (!expected.has(path)) await rm(path);

@@ -26,5 +26,5 @@ export const PLAN_MODEL_VERSION = "0.2.0" as const;
 /** MPLP Plan documents as published: `meta.protocol_version`. */
 export const MPLP_PROTOCOL_VERSION = "1.0.0" as const;
 
-/** Base of every schema `$id`; a schema's id is `${SCHEMA_ID_BASE}<name>/v<major>.schema.json`. */
+/** Base of every schema `$id`: a schema's id is `${SCHEMA_ID_BASE}<name>.v<major>.schema.json`, its file name. */
 export const SCHEMA_ID_BASE = "https://schemas.graphenix.dev/" as const;

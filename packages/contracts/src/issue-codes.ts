@@ -5,7 +5,7 @@
  */
 export interface IssueCodeInfo {
   /** The package (without scope) that emits the code. */
-  readonly owner: "core" | "contracts" | "cli";
+  readonly owner: "core" | "authoring-format" | "plan-graph" | "plan-format" | "plan-compiler" | "trace-format" | "cli";
   /** One line, in glossary words. */
   readonly summary: string;
 }
@@ -26,7 +26,42 @@ export const ISSUE_CODES = {
   "jcs-cycle": { owner: "core", summary: "The value refers to itself; JSON is a tree." },
   "jcs-unsupported-type": { owner: "core", summary: "A value that is not JSON: undefined (also an array hole), a BigInt, a function or a symbol." },
   "jcs-non-plain-object": { owner: "core", summary: "An object that is not a plain object or array (Date, Map, a class instance, anything with toJSON)." },
+  "jcs-too-large": { owner: "core", summary: "The canonical text would be longer than the largest string JavaScript can hold." },
   "jcs-depth-limit": { owner: "core", summary: "The value is nested deeper than the canonicalizer's maxDepth limit." },
+  // @graphenix/core — shared by every format validator
+  "format-missing": { owner: "core", summary: "The document has no `format` member, so it cannot be told which format it is." },
+  "format-unsupported": { owner: "core", summary: "The document's `format` is not one this validator reads; the message names the ones it does." },
+  "document-depth-limit": { owner: "core", summary: "The document is nested deeper than the validator's maxDepth limit." },
+  "document-string-limit": { owner: "core", summary: "A string or member name is longer than the validator's maxStringLength limit." },
+  "forbidden-credential-key": { owner: "core", summary: "A member name says it holds a credential (password, token, API key, …); credentials never belong in these documents." },
+  "forbidden-credential-value": { owner: "core", summary: "A string looks like a credential (bearer token, private key, well-known token shapes)." },
+  "document-non-json": { owner: "core", summary: "A value JSON cannot carry, in a document given as an in-memory value: NaN, Infinity, undefined, a BigInt, a function, a Date or class instance, an unpaired surrogate." },
+  "issues-truncated": { owner: "core", summary: "More issues were found than maxIssues allows; this last issue says how many were left out." },
+  "schema-required": { owner: "core", summary: "A required member is missing." },
+  "schema-unknown-member": { owner: "core", summary: "A member the schema does not declare; nothing is silently ignored." },
+  "schema-type": { owner: "core", summary: "A value has the wrong JSON type." },
+  "schema-enum": { owner: "core", summary: "A value is not one of the allowed values." },
+  "schema-pattern": { owner: "core", summary: "A string does not have the required form (identifier, digest, timestamp, …)." },
+  "schema-length": { owner: "core", summary: "A string is shorter or longer than allowed." },
+  "schema-range": { owner: "core", summary: "A number is outside the allowed range." },
+  "schema-size": { owner: "core", summary: "An array or object has fewer or more entries than allowed." },
+  "schema-property-name": { owner: "core", summary: "A member name (such as a node id used as a key) does not have the required form." },
+  "schema-discriminator": { owner: "core", summary: "An unknown kind: the `type` or `kind` member names no known variant." },
+  "schema-invalid": { owner: "core", summary: "The value fails another schema rule; the message says which." },
+  // @graphenix/authoring-format — authoring and normalized graphs
+  "node-id-mismatch": { owner: "authoring-format", summary: "A node's `id` member differs from the key it is stored under." },
+  "edge-unknown-node": { owner: "authoring-format", summary: "An edge's `from` or `to` names a node the graph does not have." },
+  "edge-duplicate": { owner: "authoring-format", summary: "The same edge (`from` → `to`) is listed twice." },
+  "graph-cycle": { owner: "authoring-format", summary: "The edges form a cycle; the message lists its node ids in order. Graphs must be DAGs." },
+  "graph-node-limit": { owner: "authoring-format", summary: "The graph has more nodes than the maxNodes limit." },
+  "callgraph-self-call": { owner: "authoring-format", summary: "A callGraph node calls the graph it belongs to." },
+  "model-case-unknown": { owner: "authoring-format", summary: "A model case is referenced that does not exist." },
+  "profile-key-malformed": { owner: "authoring-format", summary: "A profile choice key is not of the form `tier/variant` (lowercase letters, digits, dashes)." },
+  "main-only-field": { owner: "authoring-format", summary: "`inputsConfig` or `smartInput` on a PRE- or POST-phase utility: they are MAIN-only." },
+  "fact-guard-policy-required": { owner: "authoring-format", summary: "A fact-guard with `enabled: true` has no `policyId`." },
+  "fact-guard-not-allowed": { owner: "authoring-format", summary: "A fact-guard on a utility other than `synthesis`, `polish` or `audit`, or on a MAIN-phase wrapper." },
+  "task-skill-key-missing": { owner: "authoring-format", summary: "A task node has no `skillKey`: it would have no MAIN skill unit." },
+  "normalized-graph-inconsistent": { owner: "authoring-format", summary: "A normalized graph's derived members (`nodeOrder`, `dependsOn`, edge order, node ids, key order) disagree with its nodes and edges." },
   // @graphenix/cli — reading input
   "io-unreadable": { owner: "cli", summary: "The input file or stream could not be read (missing, a directory, no permission)." },
 } as const satisfies Record<string, IssueCodeInfo>;

@@ -50,7 +50,7 @@ describe("codegen script", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("A bare SHA-256 digest", "A bare, edited SHA-256 digest"));
     const run = codegen("--check", "--schemas", dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("src/generated/common-v1.ts");
+    expect(run.stderr).toContain("contracts/src/generated/common-v1.ts");
   });
 
   it("exits non-zero when a schema cannot be generated", () => {

@@ -19,7 +19,7 @@ export function loadSchemas(): LoadedSchema[] {
 
 /** Strict Ajv with every schema added, so cross-file `$ref`s resolve by `$id`. */
 export function strictAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, discriminator: true });
   for (const { schema } of loadSchemas()) ajv.addSchema(schema);
   return ajv;
 }

@@ -3,4 +3,7 @@
  * Change the schema, then run `pnpm codegen`. `pnpm codegen:check` fails when this file drifts.
  */
 
+export type * from "./authoring-graph-v1.js";
 export type * from "./common-v1.js";
+export type * from "./normalized-graph-v1.js";
+export type * from "./runtime-object-v1.js";

@@ -1,0 +1,83 @@
+import {
+  AUTHORING_GRAPH_FORMAT,
+  NORMALIZED_GRAPH_FORMAT,
+  type AuthoringGraphDocument,
+  type NormalizedExecutableGraphDocument,
+  type ValidationResult,
+} from "@graphenix/contracts";
+import { compareUtf8, digestResult, type ValidationOptions } from "@graphenix/core";
+import type { GraphView } from "./graph-view.js";
+import { asObject, type Obj } from "./json-access.js";
+import { orderNodes } from "./rules/acyclic.js";
+import { GRAPH_RULES } from "./rules/index.js";
+import { validateGraph } from "./run-validation.js";
+import { validateAuthoringGraphSchema } from "./generated/schema-validators.js";
+import { validateNormalizedExecutableGraph } from "./validate-normalized-graph.js";
+import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
+
+/**
+ * Normalizes an authoring graph into `graphenix.normalized-graph/v1` (docs/normalized-graph.md):
+ * defaults filled in, every optional collection present, nodes keyed in UTF-8 byte order of
+ * their ids, `nodeOrder` topological, edges sorted. Invalid input gives its issues, never a throw.
+ * A normalized graph is accepted too and comes back unchanged (normalizing is idempotent).
+ */
+export function normalizeAuthoringGraph(document: unknown, options?: ValidationOptions): ValidationResult<NormalizedExecutableGraphDocument> {
+  if (asObject(document)?.format === NORMALIZED_GRAPH_FORMAT) {
+    const checked = validateNormalizedExecutableGraph(document, options);
+    if (!checked.valid) return checked;
+    const source = checked.value.source;
+    return { valid: true, value: build(checked.value as unknown as Obj, graphFromNormalized(checked.value), source), issues: checked.issues };
+  }
+  const { result, graph } = validateGraph<AuthoringGraphDocument>(document, { formats: [AUTHORING_GRAPH_FORMAT], schema: validateAuthoringGraphSchema, rules: GRAPH_RULES }, options);
+  if (!result.valid) return result;
+  const hash = digestResult(document);
+  if (!hash.ok) return { valid: false, issues: [...result.issues, ...hash.issues] };
+  // A valid result always ran the rules, so the graph view exists.
+  const view = graph as GraphView;
+  return { valid: true, value: build(document as Obj, view, { format: AUTHORING_GRAPH_FORMAT, graphHash: hash.value }), issues: result.issues };
+}
+
+function graphFromNormalized(doc: NormalizedExecutableGraphDocument): GraphView {
+  const nodes = new Map(Object.entries(doc.nodes).map(([id, n]) => [id, n as unknown as Obj]));
+  return {
+    document: doc as unknown as Obj,
+    ids: [...nodes.keys()].sort(compareUtf8),
+    nodes,
+    edges: doc.edges.map((e, index) => ({ index, from: e.from, to: e.to, edge: e as unknown as Obj })),
+    graphCases: new Set(Object.keys(doc.modelCases)),
+  };
+}
+
+/** Builds the normalized document from a valid authoring graph (or a valid normalized one). */
+function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocument["source"]): NormalizedExecutableGraphDocument {
+  const order = orderNodes(graph);
+  if (!order.ok) throw new Error("normalize: a validated graph has a cycle"); // unreachable: validation rejects cycles
+  const predecessors = new Map<string, string[]>(graph.ids.map((id) => [id, []]));
+  for (const { from, to } of graph.edges) {
+    const list = predecessors.get(to) as string[];
+    if (!list.includes(from)) list.push(from);
+  }
+  const policies = normalizeGraphPolicies(asObject(doc.policies));
+  const nodes: NormalizedExecutableGraphDocument["nodes"] = {};
+  for (const id of graph.ids) {
+    nodes[id] = normalizeNode(id, graph.nodes.get(id) as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies);
+  }
+  const edges = graph.edges
+    .map(({ from, to, edge }) => ({ from, to, condition: edge.condition ? structuredClone(edge.condition as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
+    .sort((a, b) => compareUtf8(a.from, b.from) || compareUtf8(a.to, b.to));
+  return {
+    format: NORMALIZED_GRAPH_FORMAT,
+    graphId: doc.graphId as string,
+    revision: doc.revision as string,
+    formatVersion: doc.formatVersion as string,
+    title: (doc.title as string | undefined) ?? null,
+    description: (doc.description as string | undefined) ?? null,
+    source: { ...source },
+    nodes,
+    nodeOrder: order.order,
+    edges,
+    modelCases: structuredClone(doc.modelCases as NormalizedExecutableGraphDocument["modelCases"]),
+    defaultModelCase: doc.defaultModelCase as string,
+    policies,
+  };
+}

@@ -1,0 +1,71 @@
+import { asArray, asObject, asString, objectAt, type Obj } from "../json-access.js";
+import type { RuleContext } from "./context.js";
+
+/** A utility unit of a task node's PRE or POST phase, or a MAIN-phase wrapper, and where it is. */
+export interface UtilityView {
+  readonly phase: "PRE" | "POST" | "MAIN";
+  readonly utility: Obj;
+  readonly path: readonly (string | number)[];
+}
+
+/** Every PRE / POST utility (strategies and plan-phase action lists) and MAIN wrapper of a task node. */
+export function taskUtilities(id: string, node: Obj): UtilityView[] {
+  const params = objectAt(node, "parameters");
+  if (node.type !== "task" || !params) return [];
+  const base = ["nodes", id, "parameters"];
+  const out: UtilityView[] = [];
+  const strategies = objectAt(params, "taskConfiguration", "aiTaskStrategies");
+  for (const [key, phase] of [["pre", "PRE"], ["post", "POST"]] as const) {
+    const utility = asObject(strategies?.[key]);
+    if (utility) out.push({ phase, utility, path: [...base, "taskConfiguration", "aiTaskStrategies", key] });
+  }
+  for (const [list, phase] of [["preActions", "PRE"], ["postActions", "POST"]] as const) {
+    asArray(params[list]).forEach((raw, i) => {
+      const utility = asObject(raw);
+      if (utility) out.push({ phase, utility, path: [...base, list, i] });
+    });
+  }
+  asArray(params.executionStrategies).forEach((raw, i) => {
+    const utility = asObject(raw);
+    if (utility) out.push({ phase: "MAIN", utility, path: [...base, "executionStrategies", i] });
+  });
+  return out;
+}
+
+/** The utilities a fact-guard may guard (GLOSSARY §6). */
+export const FACT_GUARD_UTILITIES: ReadonlySet<string> = new Set(["synthesis", "polish", "audit"]);
+
+/** `inputsConfig` and `smartInput` belong to the MAIN skill, never to a PRE or POST utility. */
+export function mainOnlyFieldsStayInMain({ graph, issues }: RuleContext): void {
+  for (const [id, node] of graph.nodes) {
+    for (const { phase, utility, path } of taskUtilities(id, node)) {
+      if (phase === "MAIN") continue;
+      const params = asObject(utility.unitParams);
+      for (const field of ["inputsConfig", "smartInput"]) {
+        if (params && field in params) {
+          issues.add("main-only-field", `${field} is MAIN-only; a ${phase}-phase utility must not carry it (use the task's parameters.${field})`, [...path, "unitParams", field]);
+        }
+      }
+    }
+  }
+}
+
+/** A fact-guard only on `synthesis`, `polish` or `audit` utilities, and `enabled: true` names its policy. */
+export function factGuardsAreValid({ graph, issues }: RuleContext): void {
+  for (const [id, node] of graph.nodes) {
+    for (const { phase, utility, path } of taskUtilities(id, node)) {
+      const guard = asObject(asObject(utility.unitParams)?.factGuard);
+      if (!guard) continue;
+      const guardPath = [...path, "unitParams", "factGuard"];
+      const key = asString(utility.strategyKey) ?? asString(utility.actionKey);
+      if (phase === "MAIN") {
+        issues.add("fact-guard-not-allowed", "a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a MAIN-phase wrapper", guardPath);
+      } else if (key === undefined || !FACT_GUARD_UTILITIES.has(key)) {
+        issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath);
+      }
+      if (guard.enabled === true && asString(guard.policyId) === undefined) {
+        issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath);
+      }
+    }
+  }
+}

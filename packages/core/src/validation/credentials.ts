@@ -1,0 +1,46 @@
+/**
+ * What counts as a credential (docs/credentials.md). Member names are matched after removing
+ * `-`, `_`, `.` and spaces and lowering the case; string values by their well-known shapes.
+ * The lists are deliberately exact so that ordinary members (`maxTokens`, `skillKey`,
+ * `tokenizer`) never match.
+ */
+
+/** Normalized member names that end with one of these are credentials (`dbPassword`, `openaiApiKey`). */
+export const CREDENTIAL_NAME_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "credential", "credentials"] as const;
+
+/** Normalized member names that are credentials exactly. */
+export const CREDENTIAL_NAMES = ["authorization", "proxyauthorization", "cookie", "setcookie", "xapikey"] as const;
+
+/** Shapes of string values that are credentials, with the name each is reported under. */
+export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ["a bearer token", /^\s*bearer\s+[A-Za-z0-9\-._~+/]{8,}=*\s*$/i],
+  ["a basic-auth header", /^\s*basic\s+[A-Za-z0-9+/]{8,}=*\s*$/i],
+  ["a private key", /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/],
+  ["an OpenAI-style secret key", /^sk-[A-Za-z0-9_-]{20,}$/],
+  ["a GitHub token", /^(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})$/],
+  ["an AWS access key id", /^(AKIA|ASIA)[0-9A-Z]{16}$/],
+  ["a Slack token", /^xox[abprs]-[A-Za-z0-9-]{10,}$/],
+  ["a JSON Web Token", /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+$/],
+];
+
+// Cheap first look: a value can only match a pattern above if it contains one of these.
+const VALUE_HINT = /bearer|basic|PRIVATE KEY|^sk-|^gh|^github_pat_|^AKIA|^ASIA|^xox|^eyJ/i;
+
+const nameCache = new Map<string, boolean>();
+
+export function isCredentialName(name: string): boolean {
+  const cached = nameCache.get(name);
+  if (cached !== undefined) return cached;
+  const normalized = name.replace(/[-_.\s]/g, "").toLowerCase();
+  const hit =
+    (CREDENTIAL_NAMES as readonly string[]).includes(normalized) || CREDENTIAL_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix));
+  if (nameCache.size < 10_000) nameCache.set(name, hit);
+  return hit;
+}
+
+/** The kind of credential a string value looks like, or undefined. */
+export function credentialValueKind(value: string): string | undefined {
+  if (!VALUE_HINT.test(value)) return undefined;
+  for (const [kind, pattern] of CREDENTIAL_VALUE_PATTERNS) if (pattern.test(value)) return kind;
+  return undefined;
+}

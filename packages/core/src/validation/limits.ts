@@ -1,0 +1,26 @@
+/** Limits every validator applies before the real work (docs/limits.md). */
+export interface ValidationLimits {
+  /** Deepest nesting of arrays and objects. */
+  readonly maxDepth: number;
+  /** Longest string, in UTF-16 code units (member names included). */
+  readonly maxStringLength: number;
+  /** Most graph nodes a document may hold. */
+  readonly maxNodes: number;
+  /** Most issues reported; past it one `issues-truncated` issue says how many were left out. */
+  readonly maxIssues: number;
+}
+
+export const DEFAULT_VALIDATION_LIMITS: ValidationLimits = {
+  maxDepth: 128,
+  maxStringLength: 1_048_576,
+  maxNodes: 100_000,
+  maxIssues: 200,
+};
+
+export interface ValidationOptions {
+  readonly limits?: Partial<ValidationLimits>;
+}
+
+export function resolveLimits(options: ValidationOptions | undefined): ValidationLimits {
+  return { ...DEFAULT_VALIDATION_LIMITS, ...options?.limits };
+}
