@@ -8,6 +8,8 @@ export interface JsonInput {
   /** How messages name the input: the path, or `<stdin>`. */
   readonly source: string;
   readonly value: JsonValue;
+  /** The source text (decoded on demand: only issue positions need it). */
+  text(): string;
 }
 
 function describeReadError(error: unknown): string {
@@ -30,5 +32,5 @@ export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLim
   }
   const parsed = parseJsonBytes(bytes, limits);
   if (!parsed.ok) throw new CliFailure(parsed.issues.map((i) => formatIssue(source, i)).join("\n"), EXIT.usage);
-  return { source, value: parsed.value };
+  return { source, value: parsed.value, text: () => Buffer.from(bytes).toString("utf8") };
 }

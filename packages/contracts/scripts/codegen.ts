@@ -13,6 +13,7 @@ import { readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { referenceDoc } from "./reference-docs.js";
 import { generateValidatorModule, VALIDATOR_MODULES } from "./validators.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +22,7 @@ export const schemasDir = resolve(packageDir, "../../schemas");
 export const generatedDir = join(packageDir, "src/generated");
 export const schemaCopyDir = join(packageDir, "schemas");
 const packagesDir = resolve(packageDir, "..");
+export const referenceDir = resolve(packageDir, "../../docs/reference");
 
 export const BANNER = [
   "/*",
@@ -152,6 +154,7 @@ export async function generateAll(dir = schemasDir): Promise<Map<string, string>
   for (const file of files) {
     out.set(join(generatedDir, `${file.module}.ts`), await generateModule(file, byFile));
     out.set(join(schemaCopyDir, file.file), file.text);
+    out.set(join(referenceDir, `${file.file.replace(/\.schema\.json$/, "")}.md`), referenceDoc(file));
   }
   const index = [
     BANNER.replace("{file}", "*.schema.json"),
@@ -175,7 +178,7 @@ async function existingFiles(): Promise<string[]> {
     (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
   const validatorDirs = [...new Set(VALIDATOR_MODULES.map((e) => join(packagesDir, e.package, "src/generated")))];
   const validatorFiles = (await Promise.all(validatorDirs.map((d) => list(d, "")))).flat();
-  return [...(await list(generatedDir, ".ts")), ...(await list(schemaCopyDir, ".json")), ...validatorFiles];
+  return [...(await list(generatedDir, ".ts")), ...(await list(schemaCopyDir, ".json")), ...(await list(referenceDir, ".md")), ...validatorFiles];
 }
 
 /** Paths that differ from, are missing in, or are orphaned next to the expected output. */

@@ -22,3 +22,4 @@ export { isCredentialName, credentialValueKind, CREDENTIAL_NAME_SUFFIXES, CREDEN
 export { schemaIssues, type SchemaError, type SchemaValidator } from "./validation/schema-issues.js";
 export { checkFormat } from "./validation/format.js";
 export { topologicalOrder, type TopoResult } from "./graph/topo.js";
+export { locatePointer } from "./json/locate.js";

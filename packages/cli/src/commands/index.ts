@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { canonCommand } from "./canon.js";
 import { hashCommand } from "./hash.js";
+import { validateCommand } from "./validate.js";
 
 /** Every sub-command, in the order `graphenix --help` lists them. */
-export const COMMANDS: readonly Command[] = [canonCommand, hashCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, canonCommand, hashCommand];
