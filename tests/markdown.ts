@@ -8,6 +8,8 @@ export interface CodeBlock {
   readonly body: string;
   /** 1-based line of the opening fence. */
   readonly line: number;
+  /** The nearest non-blank line above the fence (where an `<!-- expect-issues: … -->` note goes). */
+  readonly before: string;
 }
 
 /** Fenced code blocks (``` only) with their info-string language. */
@@ -20,7 +22,9 @@ export function codeBlocks(markdown: string): CodeBlock[] {
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i] ?? "").startsWith("```"); i++) body.push(lines[i] ?? "");
-    blocks.push({ lang: open[1] ?? "", body: body.join("\n"), line: start + 1 });
+    let above = start - 1;
+    while (above >= 0 && (lines[above] ?? "").trim() === "") above--;
+    blocks.push({ lang: open[1] ?? "", body: body.join("\n"), line: start + 1, before: above >= 0 ? (lines[above] ?? "") : "" });
   }
   return blocks;
 }

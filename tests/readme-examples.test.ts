@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 // The CLI is not a dependency of the workspace root (its bin needs a build): import its source.
 import { main, type CliIo } from "../packages/cli/src/index.js";
+import { detectKind } from "../packages/cli/src/formats.js";
 import { parseJson } from "@graphenix/core";
 import { codeBlocks, markdownFiles, read, repoRoot } from "./markdown.js";
 
@@ -77,6 +78,15 @@ describe("README examples run and print what they say", () => {
         it(`${readme}:${block.line} (json)`, () => {
           const parsed = parseJson(block.body);
           expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+          // A whole document of a format we read must validate, or give exactly the codes its note states.
+          const kind = parsed.ok ? detectKind(parsed.value) : undefined;
+          const note = /<!-- expect-issues: ([^>]*) -->/.exec(block.before)?.[1];
+          if (!kind) {
+            expect(note, "an expect-issues note needs a document of a known format").toBeUndefined();
+            return;
+          }
+          const codes = kind.validate(parsed.ok && parsed.value).issues.map((i) => i.code);
+          expect(codes).toEqual(note ? note.split(",").map((c) => c.trim()) : []);
         });
       } else {
         expect(["sh", "", "text"], `${readme}:${block.line}: unknown example language ${block.lang}`).toContain(block.lang);

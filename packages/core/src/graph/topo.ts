@@ -71,7 +71,7 @@ export function topologicalOrder(successors: readonly (readonly number[])[]): To
 /**
  * After Kahn stops, every node left (indegree > 0) has a predecessor that is also left, so
  * walking predecessors from any of them must revisit a node; the revisited stretch, reversed, is
- * a cycle in edge order. Iterative; starts from the lowest index left, for a stable answer.
+ * a cycle in edge order. Iterative; reported from its lowest index, for a stable answer.
  */
 function findCycle(successors: readonly (readonly number[])[], indegree: Int32Array): number[] {
   const n = successors.length;
@@ -90,5 +90,10 @@ function findCycle(successors: readonly (readonly number[])[], indegree: Int32Ar
     walk.push(node);
     node = predecessor[node] as number;
   }
-  return walk.slice(position[node] as number).reverse();
+  const cycle = walk.slice(position[node] as number).reverse();
+  // Start at the lowest index (the first in tie-break order), so the report reads the same
+  // however the walk entered the cycle.
+  let first = 0;
+  for (let i = 1; i < cycle.length; i++) if ((cycle[i] as number) < (cycle[first] as number)) first = i;
+  return [...cycle.slice(first), ...cycle.slice(0, first)];
 }
