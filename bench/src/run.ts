@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { authoringBench } from "./cases/authoring.js";
 import { jcsBench } from "./cases/jcs.js";
 import { parseBench } from "./cases/parse.js";
 import type { BenchResult } from "./result.js";
@@ -13,6 +14,7 @@ import type { BenchResult } from "./result.js";
 const SUITES: [string, () => BenchResult[]][] = [
   ["jcs", jcsBench],
   ["parse", parseBench],
+  ["authoring", authoringBench],
 ];
 
 if (!(globalThis as { gc?: unknown }).gc) console.warn("bench: run with --expose-gc for steadier numbers");

@@ -15,7 +15,7 @@ export { DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, type JsonParseLimits } 
 export { locationAt } from "./json/location.js";
 export { compareUtf8, findLoneSurrogate, utf8ByteLength } from "./unicode.js";
 export { makeIssue } from "./issue.js";
-export { DEFAULT_VALIDATION_LIMITS, resolveLimits, type ValidationLimits, type ValidationOptions } from "./validation/limits.js";
+export { DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, resolveLimits, type ValidationLimits, type ValidationOptions } from "./validation/limits.js";
 export { IssueCollector } from "./validation/collector.js";
 export { scanDocument, type ScanOptions } from "./validation/scan.js";
 export { isCredentialName, credentialValueKind, CREDENTIAL_NAME_SUFFIXES, CREDENTIAL_NAMES, CREDENTIAL_VALUE_PATTERNS } from "./validation/credentials.js";

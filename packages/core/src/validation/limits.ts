@@ -1,6 +1,6 @@
 /** Limits every validator applies before the real work (docs/limits.md). */
 export interface ValidationLimits {
-  /** Deepest nesting of arrays and objects. */
+  /** Deepest nesting of arrays and objects (at most MAX_VALIDATION_DEPTH). */
   readonly maxDepth: number;
   /** Longest string, in UTF-16 code units (member names included). */
   readonly maxStringLength: number;
@@ -9,6 +9,12 @@ export interface ValidationLimits {
   /** Most issues reported; past it one `issues-truncated` issue says how many were left out. */
   readonly maxIssues: number;
 }
+
+/**
+ * The deepest nesting any validator examines, whatever `maxDepth` says: validators walk documents
+ * recursively for speed, and this keeps every walk far from the stack's limit.
+ */
+export const MAX_VALIDATION_DEPTH = 2_000;
 
 export const DEFAULT_VALIDATION_LIMITS: ValidationLimits = {
   maxDepth: 128,

@@ -1,112 +1,134 @@
 import { findLoneSurrogate } from "../unicode.js";
 import type { IssueCollector } from "./collector.js";
 import { credentialValueKind, isCredentialName } from "./credentials.js";
-import type { ValidationLimits } from "./limits.js";
+import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
 
 export interface ScanOptions {
   /** Report credential member names and values (`forbidden-credential-key` / `-value`). */
   readonly credentials: boolean;
 }
 
-/** Where a container sits: a linked list to the root, turned into a path only for an issue. */
-interface Trail {
-  readonly up: Trail | undefined;
-  readonly key: string | number;
-}
-
 const SURROGATE = /[\ud800-\udfff]/;
 
-interface Frame {
-  readonly value: object;
-  readonly keys: readonly string[] | undefined; // undefined for arrays
-  readonly length: number;
-  index: number;
-  readonly trail: Trail | undefined;
-}
-
-function pathOf(trail: Trail | undefined, last?: string | number): (string | number)[] {
-  const path: (string | number)[] = last === undefined ? [] : [last];
-  for (let t = trail; t; t = t.up) path.push(t.key);
-  return path.reverse();
+/** True when some code added an enumerable member to Object.prototype (for…in would list it). */
+function isObjectPrototypePolluted(): boolean {
+  for (const key in {}) if (key !== undefined) return true;
+  return false;
 }
 
 /**
- * One iterative walk over a whole document, before any schema or rule runs: enforces the depth
- * and string-length limits and finds credentials anywhere. Returns false when a limit was
- * exceeded: the document is then not examined further (its issues say why).
+ * One walk over a whole document, before any schema or rule runs: enforces the depth and
+ * string-length limits, finds credentials anywhere, and rejects values JSON cannot carry.
+ * Returns false when a limit was exceeded: the document is then not examined further.
  *
- * Iterative, so no nesting can overflow the stack; it stops at the first limit exceeded, so a
- * hostile document costs at most one pass up to that point. Paths are built only for issues.
+ * Recursive, for speed (it runs on every value of every document): the depth limit is capped
+ * at MAX_VALIDATION_DEPTH, far below what the stack holds, so no input can overflow it. The path
+ * is one shared array holding the key at each depth, copied only for an issue.
  */
 export function scanDocument(root: unknown, limits: ValidationLimits, options: ScanOptions, issues: IssueCollector): boolean {
-  const { maxStringLength, maxDepth } = limits;
-  const credentials = options.credentials;
-  const stack: Frame[] = [];
+  return new Scanner(limits, options, issues).walk(root, 0);
+}
 
-  // Checks one value; pushes a frame for a container. False when a limit is exceeded.
-  const visit = (value: unknown, trail: Trail | undefined, key: string | number | undefined): boolean => {
-    if (typeof value === "string") {
-      if (value.length > maxStringLength) {
-        issues.add("document-string-limit", `a string of ${value.length} characters exceeds the maxStringLength limit of ${maxStringLength}`, pathOf(trail, key));
-        return false;
-      }
-      if (credentials) {
-        const kind = credentialValueKind(value);
-        if (kind) issues.add("forbidden-credential-value", `the value looks like ${kind}; credentials and secrets must never be in the document`, pathOf(trail, key));
-      }
-      if (SURROGATE.test(value) && findLoneSurrogate(value) >= 0) {
-        issues.add("document-non-json", "the string contains an unpaired UTF-16 surrogate, which JSON text cannot carry", pathOf(trail, key));
-      }
-      return true;
+// A class, not closures: closures made per call (or per object) start without type feedback and
+// made this walk several times slower.
+class Scanner {
+  private readonly maxDepth: number;
+  private readonly maxStringLength: number;
+  private readonly credentials: boolean;
+  private readonly path: (string | number)[] = [];
+  // `for…in` is the fastest member walk, but it also lists enumerable members some code added to
+  // Object.prototype; then Object.keys is used instead.
+  private readonly polluted: boolean;
+
+  constructor(
+    limits: ValidationLimits,
+    options: ScanOptions,
+    private readonly issues: IssueCollector,
+  ) {
+    this.maxDepth = Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH);
+    this.maxStringLength = limits.maxStringLength;
+    this.credentials = options.credentials;
+    this.polluted = isObjectPrototypePolluted();
+  }
+
+  /** `path[0 .. depth-1]` is the path of the value being looked at. */
+  private report(code: Parameters<IssueCollector["add"]>[0], message: string, depth: number): void {
+    this.issues.add(code, message, this.path.slice(0, depth));
+  }
+
+  walk(value: unknown, depth: number): boolean {
+    switch (typeof value) {
+      case "string":
+        return this.string(value, depth);
+      case "boolean":
+        return true;
+      case "number":
+        if (value - value !== 0) this.report("document-non-json", `${value} is not a JSON number`, depth);
+        return true;
+      case "object":
+        if (value === null) return true;
+        break;
+      default:
+        this.report("document-non-json", `${value === undefined ? "undefined" : `a ${typeof value}`} is not a JSON value`, depth);
+        return true;
     }
-    if (value === null || typeof value === "boolean") return true;
-    if (typeof value === "number") {
-      if (value - value !== 0) issues.add("document-non-json", `${value} is not a JSON number`, pathOf(trail, key));
-      return true;
-    }
-    if (typeof value !== "object") {
-      issues.add("document-non-json", `${value === undefined ? "undefined" : `a ${typeof value}`} is not a JSON value`, pathOf(trail, key));
-      return true;
-    }
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null && !Array.isArray(value)) {
-      issues.add("document-non-json", "an object that is not a plain object (a Date, Map or class instance) is not a JSON value", pathOf(trail, key));
-      return true;
-    }
-    const here: Trail | undefined = key === undefined ? undefined : { up: trail, key };
-    if (stack.length >= maxDepth) {
-      issues.add("document-depth-limit", `nesting exceeds the maxDepth limit of ${maxDepth}`, pathOf(here));
+    if (depth >= this.maxDepth) {
+      this.report("document-depth-limit", `nesting exceeds the maxDepth limit of ${this.maxDepth}`, depth);
       return false;
     }
-    if (Array.isArray(value)) stack.push({ value, keys: undefined, length: value.length, index: 0, trail: here });
-    else {
-      const keys = Object.keys(value);
-      stack.push({ value, keys, length: keys.length, index: 0, trail: here });
+    if (Array.isArray(value)) return this.array(value, depth);
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) {
+      this.report("document-non-json", "an object that is not a plain object (a Date, Map or class instance) is not a JSON value", depth);
+      return true;
+    }
+    return this.object(value as Record<string, unknown>, depth);
+  }
+
+  private string(value: string, depth: number): boolean {
+    if (value.length > this.maxStringLength) {
+      this.report("document-string-limit", `a string of ${value.length} characters exceeds the maxStringLength limit of ${this.maxStringLength}`, depth);
+      return false;
+    }
+    if (this.credentials) {
+      const kind = credentialValueKind(value);
+      if (kind) this.report("forbidden-credential-value", `the value looks like ${kind}; credentials and secrets must never be in the document`, depth);
+    }
+    if (SURROGATE.test(value) && findLoneSurrogate(value) >= 0) {
+      this.report("document-non-json", "the string contains an unpaired UTF-16 surrogate, which JSON text cannot carry", depth);
     }
     return true;
-  };
-
-  if (!visit(root, undefined, undefined)) return false;
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    if (frame.index >= frame.length) {
-      stack.pop();
-      continue;
-    }
-    const i = frame.index++;
-    if (frame.keys === undefined) {
-      if (!visit((frame.value as unknown[])[i], frame.trail, i)) return false;
-      continue;
-    }
-    const key = frame.keys[i] as string;
-    if (key.length > maxStringLength) {
-      issues.add("document-string-limit", `a member name of ${key.length} characters exceeds the maxStringLength limit of ${maxStringLength}`, pathOf(frame.trail));
-      return false;
-    }
-    if (credentials && isCredentialName(key)) {
-      issues.add("forbidden-credential-key", `the member "${key}" names a credential; credentials and secrets must never be in the document`, pathOf(frame.trail, key));
-    }
-    if (!visit((frame.value as Record<string, unknown>)[key], frame.trail, key)) return false;
   }
-  return true;
+
+  // Children of a container at `depth` sit at `depth + 1`; their key is stored at path[depth].
+  private array(value: readonly unknown[], depth: number): boolean {
+    const path = this.path;
+    for (let i = 0; i < value.length; i++) {
+      path[depth] = i;
+      if (!this.walk(value[i], depth + 1)) return false;
+    }
+    return true;
+  }
+
+  private object(value: Record<string, unknown>, depth: number): boolean {
+    if (this.polluted) {
+      // Rare: copy the own members into a clean object so the fast loop below stays the only one.
+      const own = Object.create(null) as Record<string, unknown>;
+      for (const key of Object.keys(value)) own[key] = value[key];
+      value = own;
+    }
+    const path = this.path;
+    for (const key in value) {
+      if (key.length > this.maxStringLength) {
+        this.report("document-string-limit", `a member name of ${key.length} characters exceeds the maxStringLength limit of ${this.maxStringLength}`, depth);
+        return false;
+      }
+      path[depth] = key;
+      if (this.credentials && isCredentialName(key)) {
+        this.report("forbidden-credential-key", `the member ${JSON.stringify(key)} names a credential; credentials and secrets must never be in the document`, depth + 1);
+      }
+      if (!this.walk(value[key], depth + 1)) return false;
+    }
+    return true;
+  }
 }
