@@ -5,30 +5,33 @@ import type { RuleContext } from "./context.js";
 export interface UtilityView {
   readonly phase: "PRE" | "POST" | "MAIN";
   readonly utility: Obj;
-  readonly path: readonly (string | number)[];
+  /** Its path, made only when an issue needs it. */
+  path(): (string | number)[];
 }
+
+// Both utility rules read the same list; make it once per node object.
+const cache = new WeakMap<Obj, UtilityView[]>();
 
 /** Every PRE / POST utility (strategies and plan-phase action lists) and MAIN wrapper of a task node. */
 export function taskUtilities(id: string, node: Obj): UtilityView[] {
-  const params = objectAt(node, "parameters");
-  if (node.type !== "task" || !params) return [];
-  const base = ["nodes", id, "parameters"];
+  const cached = cache.get(node);
+  if (cached) return cached;
   const out: UtilityView[] = [];
-  const strategies = objectAt(params, "taskConfiguration", "aiTaskStrategies");
-  for (const [key, phase] of [["pre", "PRE"], ["post", "POST"]] as const) {
-    const utility = asObject(strategies?.[key]);
-    if (utility) out.push({ phase, utility, path: [...base, "taskConfiguration", "aiTaskStrategies", key] });
+  const params = objectAt(node, "parameters");
+  if (node.type === "task" && params) {
+    const strategies = objectAt(params, "taskConfiguration", "aiTaskStrategies");
+    for (const [key, phase] of [["pre", "PRE"], ["post", "POST"]] as const) {
+      const utility = asObject(strategies?.[key]);
+      if (utility) out.push({ phase, utility, path: () => ["nodes", id, "parameters", "taskConfiguration", "aiTaskStrategies", key] });
+    }
+    for (const [list, phase] of [["preActions", "PRE"], ["postActions", "POST"], ["executionStrategies", "MAIN"]] as const) {
+      asArray(params[list]).forEach((raw, i) => {
+        const utility = asObject(raw);
+        if (utility) out.push({ phase, utility, path: () => ["nodes", id, "parameters", list, i] });
+      });
+    }
   }
-  for (const [list, phase] of [["preActions", "PRE"], ["postActions", "POST"]] as const) {
-    asArray(params[list]).forEach((raw, i) => {
-      const utility = asObject(raw);
-      if (utility) out.push({ phase, utility, path: [...base, list, i] });
-    });
-  }
-  asArray(params.executionStrategies).forEach((raw, i) => {
-    const utility = asObject(raw);
-    if (utility) out.push({ phase: "MAIN", utility, path: [...base, "executionStrategies", i] });
-  });
+  cache.set(node, out);
   return out;
 }
 
@@ -43,7 +46,7 @@ export function mainOnlyFieldsStayInMain({ graph, issues }: RuleContext): void {
       const params = asObject(utility.unitParams);
       for (const field of ["inputsConfig", "smartInput"]) {
         if (params && field in params) {
-          issues.add("main-only-field", `${field} is MAIN-only; a ${phase}-phase utility must not carry it (use the task's parameters.${field})`, [...path, "unitParams", field]);
+          issues.add("main-only-field", `${field} is MAIN-only; a ${phase}-phase utility must not carry it (use the task's parameters.${field})`, [...path(), "unitParams", field]);
         }
       }
     }
@@ -56,15 +59,15 @@ export function factGuardsAreValid({ graph, issues }: RuleContext): void {
     for (const { phase, utility, path } of taskUtilities(id, node)) {
       const guard = asObject(asObject(utility.unitParams)?.factGuard);
       if (!guard) continue;
-      const guardPath = [...path, "unitParams", "factGuard"];
+      const guardPath = () => [...path(), "unitParams", "factGuard"];
       const key = asString(utility.strategyKey) ?? asString(utility.actionKey);
       if (phase === "MAIN") {
-        issues.add("fact-guard-not-allowed", "a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a MAIN-phase wrapper", guardPath);
+        issues.add("fact-guard-not-allowed", "a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a MAIN-phase wrapper", guardPath());
       } else if (key === undefined || !FACT_GUARD_UTILITIES.has(key)) {
-        issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath);
+        issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath());
       }
       if (guard.enabled === true && asString(guard.policyId) === undefined) {
-        issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath);
+        issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath());
       }
     }
   }
