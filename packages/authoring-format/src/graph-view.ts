@@ -1,5 +1,4 @@
-import { compareUtf8 } from "@graphenix/core";
-import { asArray, asObject, asString, type Obj } from "./json-access.js";
+import { asArray, asObject, asString, compareUtf8, type Obj } from "@graphenix/core";
 
 export interface EdgeView {
   readonly index: number;

@@ -6,7 +6,7 @@ import type {
   RetryPolicy,
   UnitParams,
 } from "@graphenix/contracts";
-import { asArray, asObject, objectAt, type Obj } from "./json-access.js";
+import { asArray, asObject, objectAt, type Obj } from "@graphenix/core";
 
 /** Built-in policy defaults (docs/normalized-graph.md). */
 export const DEFAULT_POLICIES: NormalizedGraphPolicies = {

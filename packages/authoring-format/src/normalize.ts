@@ -5,9 +5,8 @@ import {
   type NormalizedExecutableGraphDocument,
   type ValidationResult,
 } from "@graphenix/contracts";
-import { compareUtf8, digestResult, type ValidationOptions } from "@graphenix/core";
+import { asObject, compareUtf8, digestResult, type Obj, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
-import { asObject, type Obj } from "./json-access.js";
 import { orderNodes } from "./rules/acyclic.js";
 import { GRAPH_RULES } from "./rules/index.js";
 import { validateGraph } from "./run-validation.js";

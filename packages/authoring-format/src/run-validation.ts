@@ -10,7 +10,7 @@ import {
   type ValidationOptions,
 } from "@graphenix/core";
 import { graphView, type GraphView } from "./graph-view.js";
-import type { Obj } from "./json-access.js";
+import type { Obj } from "@graphenix/core";
 import type { Rule } from "./rules/context.js";
 
 export interface GraphValidation {

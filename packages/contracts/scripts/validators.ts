@@ -26,6 +26,14 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
       validateNormalizedGraphSchema: "normalized-graph.v1.schema.json",
     },
   },
+  {
+    package: "plan-format",
+    module: "schema-validators",
+    exports: {
+      validateExecutablePlanV1Schema: "executable-plan.v1.schema.json",
+      validateExecutablePlanV2Schema: "executable-plan.v2.schema.json",
+    },
+  },
 ];
 
 const ID_BASE = "https://schemas.graphenix.dev/";

@@ -23,3 +23,4 @@ export { schemaIssues, type SchemaError, type SchemaValidator } from "./validati
 export { checkFormat } from "./validation/format.js";
 export { topologicalOrder, type TopoResult } from "./graph/topo.js";
 export { locatePointer } from "./json/locate.js";
+export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./validation/json-access.js";

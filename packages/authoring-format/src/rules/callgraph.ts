@@ -1,4 +1,4 @@
-import { asString, objectAt } from "../json-access.js";
+import { asString, objectAt } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /** A callGraph node never calls the graph it belongs to (at any revision): that would recurse. */

@@ -1,4 +1,4 @@
-import { asObject, asString } from "../json-access.js";
+import { asObject, asString } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /**

@@ -1,4 +1,4 @@
-import { asString } from "../json-access.js";
+import { asString } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /**

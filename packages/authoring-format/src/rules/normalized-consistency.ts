@@ -1,5 +1,4 @@
-import { compareUtf8 } from "@graphenix/core";
-import { asArray, asString } from "../json-access.js";
+import { asArray, asString, compareUtf8 } from "@graphenix/core";
 import { orderNodes } from "./acyclic.js";
 import type { RuleContext } from "./context.js";
 

@@ -1,4 +1,4 @@
-import { asArray, asObject, ownEntries } from "../json-access.js";
+import { asArray, asObject, ownEntries } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /** `tier/variant`: lowercase letters and digits, words joined by single dashes. */

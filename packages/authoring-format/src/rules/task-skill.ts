@@ -1,4 +1,4 @@
-import { asString, objectAt } from "../json-access.js";
+import { asString, objectAt } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /** Every task node names its skill: without `skillKey` it would have no MAIN skill unit. */

@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, objectAt, type Obj } from "../json-access.js";
+import { asArray, asObject, asString, objectAt, type Obj } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /** A utility unit of a task node's PRE or POST phase, or a MAIN-phase wrapper, and where it is. */

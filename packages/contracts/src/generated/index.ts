@@ -5,5 +5,8 @@
 
 export type * from "./authoring-graph-v1.js";
 export type * from "./common-v1.js";
+export type * from "./executable-plan-v1.js";
+export type * from "./executable-plan-v2.js";
 export type * from "./normalized-graph-v1.js";
+export type * from "./plan-common-v1.js";
 export type * from "./runtime-object-v1.js";
