@@ -122,7 +122,8 @@ async function generateModule(file: SchemaFile, byFile: Map<string, SchemaFile>)
     bannerComment: "",
     additionalProperties: false,
     unreachableDefinitions: true,
-    strictIndexSignatures: true,
+    // Plain arrays for minItems/maxItems (no tuple unions), plain index signatures.
+    ignoreMinAndMaxItems: true,
     declareExternallyReferenced: true,
     format: true,
     cwd: schemasDir,
@@ -138,7 +139,7 @@ async function generateModule(file: SchemaFile, byFile: Map<string, SchemaFile>)
 }
 
 function dropOpenRootType(body: string, title: string): string {
-  const open = `export interface ${title} {\n  [k: string]: unknown | undefined;\n}\n`;
+  const open = `export interface ${title} {\n  [k: string]: unknown;\n}\n`;
   const at = body.indexOf(open);
   if (at < 0) throw new Error(`${title}: expected an open root type to drop`);
   const commentStart = body.lastIndexOf("/**", at);

@@ -30,9 +30,9 @@ export const UNIT_KINDS_V2: Readonly<Record<UnitKindV2, UnitKindRule>> = {
   localSkill: { phase: "MAIN", slot: null, invokeModes: ["local"], mainSkill: true },
   externalPostUtility: { phase: "POST", slot: "postActionModel", invokeModes: ["externalRunTask"] },
   finalizer: { phase: "output", slot: "finalizerModel", invokeModes: ["finalizer"] },
-  validation: { phase: "special", slot: null, invokeModes: ["none", "validation"] },
-  mapping: { phase: "special", slot: null, invokeModes: ["none", "mapping"] },
-  callGraph: { phase: "special", slot: null, invokeModes: ["none", "callGraph"] },
+  validation: { phase: "special", slot: null, invokeModes: ["validation", "none"] },
+  mapping: { phase: "special", slot: null, invokeModes: ["mapping", "none"] },
+  callGraph: { phase: "special", slot: null, invokeModes: ["callGraph", "none"] },
 };
 
 export const UNIT_KINDS_V1: Readonly<Record<UnitKindV1, UnitKindRule>> = {

@@ -43,7 +43,7 @@ export interface AuthoringGraphDocument {
    * Nodes keyed by node id.
    */
   nodes: {
-    [k: string]: AuthoringNode | undefined;
+    [k: string]: AuthoringNode;
   };
   /**
    * Dependencies between nodes.
@@ -89,7 +89,7 @@ export interface TaskNode {
  * via the `definition` "ModelCases".
  */
 export interface ModelCases {
-  [k: string]: ModelCase | undefined;
+  [k: string]: ModelCase;
 }
 /**
  * A named set of phase model profiles: the model for each model slot. A slot a case leaves out falls back to the graph-level case.
@@ -182,141 +182,7 @@ export interface FallbackPolicy {
    *
    * @maxItems 16
    */
-  models:
-    | []
-    | [ModelSelection]
-    | [ModelSelection, ModelSelection]
-    | [ModelSelection, ModelSelection, ModelSelection]
-    | [ModelSelection, ModelSelection, ModelSelection, ModelSelection]
-    | [ModelSelection, ModelSelection, ModelSelection, ModelSelection, ModelSelection]
-    | [ModelSelection, ModelSelection, ModelSelection, ModelSelection, ModelSelection, ModelSelection]
-    | [ModelSelection, ModelSelection, ModelSelection, ModelSelection, ModelSelection, ModelSelection, ModelSelection]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ]
-    | [
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection,
-        ModelSelection
-      ];
+  models: ModelSelection[];
 }
 /**
  * How much a run records about a unit.
@@ -416,7 +282,7 @@ export interface UnitParams {
    * Items: A memory path.
    */
   memoryPaths?: string[];
-  [k: string]: unknown | undefined;
+  [k: string]: unknown;
 }
 /**
  * The fact-guard of a `synthesis`, `polish` or `audit` utility: `enabled: true` requires a `policyId`.
@@ -497,7 +363,7 @@ export interface PlanPhaseAction {
  * via the `definition` "InputsConfig".
  */
 export interface InputsConfig {
-  [k: string]: unknown | undefined;
+  [k: string]: unknown;
 }
 /**
  * Smart input of the MAIN skill (MAIN-only).
@@ -632,7 +498,7 @@ export interface MappingParameters {
    * @minItems 1
    * @maxItems 512
    */
-  mappings: [MappingRule, ...MappingRule[]];
+  mappings: MappingRule[];
 }
 /**
  * Copies one value to another place.

@@ -33,20 +33,20 @@ export interface ExecutableGraphPlan {
    * The embedded `graphenix.normalized-graph/v1` document.
    */
   graph: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   caseSelection: CaseSelection;
   /**
    * Task node plans keyed by node id.
    */
   nodePlans: {
-    [k: string]: NodeExecutionPlanV1 | undefined;
+    [k: string]: NodeExecutionPlanV1;
   };
   /**
    * Finalizer plans keyed by node id.
    */
   finalizerPlans: {
-    [k: string]: FinalizerExecutionPlanV1 | undefined;
+    [k: string]: FinalizerExecutionPlanV1;
   };
 }
 /**
@@ -65,7 +65,7 @@ export interface NodeExecutionPlanV1 {
    * @minItems 1
    * @maxItems 256
    */
-  executionUnits: [ExecutionUnitPlan, ...ExecutionUnitPlan[]];
+  executionUnits: ExecutionUnitPlan[];
 }
 /**
  * One execution unit of a v1 plan (deprecated for new work: use v2).
@@ -120,146 +120,5 @@ export interface FinalizerExecutionPlanV1 {
    * @minItems 1
    * @maxItems 16
    */
-  executionUnits:
-    | [ExecutionUnitPlan]
-    | [ExecutionUnitPlan, ExecutionUnitPlan]
-    | [ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan]
-    | [ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan]
-    | [ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan]
-    | [ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan, ExecutionUnitPlan]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ]
-    | [
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan,
-        ExecutionUnitPlan
-      ];
+  executionUnits: ExecutionUnitPlan[];
 }

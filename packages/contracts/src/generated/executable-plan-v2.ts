@@ -85,13 +85,13 @@ export interface ExecutableGraphPlanV2 {
    * Node plans keyed by node id: one per non-finalizer node.
    */
   nodePlans: {
-    [k: string]: NodeExecutionPlan | undefined;
+    [k: string]: NodeExecutionPlan;
   };
   /**
    * Finalizer plans keyed by node id: one per finalizer node.
    */
   finalizerPlans: {
-    [k: string]: FinalizerExecutionPlan | undefined;
+    [k: string]: FinalizerExecutionPlan;
   };
 }
 /**
@@ -125,7 +125,7 @@ export interface EmbeddedNormalizedGraph {
    * A `graphenix.normalized-graph/v1` document.
    */
   graph: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
 }
 /**
@@ -227,7 +227,7 @@ export interface NodeExecutionPlan {
    * @minItems 1
    * @maxItems 256
    */
-  executionUnits: [ExecutionUnitPlanV2, ...ExecutionUnitPlanV2[]];
+  executionUnits: ExecutionUnitPlanV2[];
 }
 /**
  * One execution unit of a v2 plan.
@@ -293,153 +293,5 @@ export interface FinalizerExecutionPlan {
    * @minItems 1
    * @maxItems 16
    */
-  executionUnits:
-    | [ExecutionUnitPlanV2]
-    | [ExecutionUnitPlanV2, ExecutionUnitPlanV2]
-    | [ExecutionUnitPlanV2, ExecutionUnitPlanV2, ExecutionUnitPlanV2]
-    | [ExecutionUnitPlanV2, ExecutionUnitPlanV2, ExecutionUnitPlanV2, ExecutionUnitPlanV2]
-    | [ExecutionUnitPlanV2, ExecutionUnitPlanV2, ExecutionUnitPlanV2, ExecutionUnitPlanV2, ExecutionUnitPlanV2]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ]
-    | [
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2,
-        ExecutionUnitPlanV2
-      ];
+  executionUnits: ExecutionUnitPlanV2[];
 }

@@ -43,7 +43,7 @@ export interface NormalizedExecutableGraphDocument {
    * Nodes keyed by node id, in UTF-8 byte order of the ids.
    */
   nodes: {
-    [k: string]: NormalizedNode | undefined;
+    [k: string]: NormalizedNode;
   };
   /**
    * Every node id once, in topological order (Kahn's algorithm, ties broken by UTF-8 byte order of the ids).

@@ -113,7 +113,7 @@ export interface CaseSelection {
    * Per-node case selection, keyed by node id: one entry per node plan and finalizer plan.
    */
   nodes: {
-    [k: string]: NodeCaseSelection | undefined;
+    [k: string]: NodeCaseSelection;
   };
 }
 /**

@@ -20,7 +20,7 @@ export interface GraphRuntimeObject {
    * Per-node model case overrides: node id → model case id.
    */
   nodeModelCases?: {
-    [k: string]: Identifier | undefined;
+    [k: string]: Identifier;
   };
   profileRegistry: ProfileRegistryRef;
 }

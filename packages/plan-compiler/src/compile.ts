@@ -1,0 +1,93 @@
+import { normalizeAuthoringGraph, validateRuntimeObject } from "@graphenix/authoring-format";
+import {
+  EXECUTABLE_PLAN_FORMAT,
+  EXECUTABLE_PLAN_FORMAT_V2,
+  type ExecutableGraphPlan,
+  type ExecutableGraphPlanV2,
+  type GraphRuntimeObject,
+  type KnownIssueCode,
+  type ValidationIssue,
+} from "@graphenix/contracts";
+import { canonicalizeResult, digest, IssueCollector, makeIssue } from "@graphenix/core";
+import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
+import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
+import { createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
+import { buildPlanV1 } from "./plan-v1.js";
+import { buildPlanV2, type BuildContext } from "./plan-v2.js";
+
+export type CompileResult =
+  | { readonly ok: true; readonly plan: ExecutableGraphPlanV2 | ExecutableGraphPlan; readonly issues: readonly ValidationIssue[] }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** Issues about one of the inputs carry its name as the first path token (docs/plan-compiler.md). */
+function prefixed(document: "authoringGraph" | "runtime" | "plan", issues: readonly ValidationIssue[]): ValidationIssue[] {
+  return issues.map((i) => makeIssue(i.code as KnownIssueCode, i.message, [document, ...i.path], { severity: i.severity }));
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  const x = canonicalizeResult(a);
+  const y = canonicalizeResult(b);
+  return x.ok && y.ok && x.value === y.value;
+}
+
+/**
+ * Compiles an authoring graph and a runtime object into an executable plan
+ * (`graphenix.executable-plan/v2` by default, `/v1` for legacy engines) that
+ * `validateExecutablePlan` accepts. Deterministic: the same inputs and options give a
+ * byte-identical plan. Invalid inputs give their issues (each path starts with `authoringGraph`,
+ * `runtime` or `options`); only misuse of `options` throws (`CompileOptionsError`).
+ */
+export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult {
+  const createdAt = createdAtFrom(options);
+  const format = formatFrom(options);
+  const normalized = normalizeAuthoringGraph(authoringGraph);
+  const checkedRuntime = validateRuntimeObject(runtime);
+  const inputIssues = [
+    ...(normalized.valid ? [] : prefixed("authoringGraph", normalized.issues)),
+    ...(checkedRuntime.valid ? [] : prefixed("runtime", checkedRuntime.issues)),
+  ];
+  if (!normalized.valid || !checkedRuntime.valid) return { ok: false, issues: inputIssues };
+  const graph = normalized.value;
+  const rt: GraphRuntimeObject = checkedRuntime.value;
+  const issues = new IssueCollector(200);
+
+  const registry = options.profileRegistry ?? rt.profileRegistry;
+  if (options.profileRegistry && !sameJson(options.profileRegistry, rt.profileRegistry)) {
+    issues.add("compile-registry-conflict", "options.profileRegistry differs from the runtime object's profileRegistry; pass one, or make them agree", ["options", "profileRegistry"]);
+  }
+  for (const id of Object.keys(rt.nodeModelCases ?? {})) {
+    if (!Object.prototype.hasOwnProperty.call(graph.nodes, id)) issues.add("compile-runtime-unknown-node", `the runtime overrides the model case of ${JSON.stringify(id)}, which the graph does not have`, ["runtime", "nodeModelCases", id]);
+  }
+  const graphCase = selectGraphCase(graph, rt, issues);
+  if (!graphCase || issues.errorCount > 0) return { ok: false, issues: issues.finish() };
+  const nodeCases = new Map<string, NodeCase>(Object.entries(graph.nodes).map(([id, node]) => [id, selectNodeCase(id, node, graph, rt, issues)]));
+  const ctx: BuildContext = { graph, graphCase, nodeCases, issues };
+
+  const head = {
+    source: { graphId: graph.graphId, graphRevision: graph.revision, graphHash: graph.source.graphHash, formatVersion: graph.formatVersion },
+    profileRegistry: structuredClone(registry),
+    runtimeBinding: {
+      jobId: rt.jobId,
+      mode: rt.mode,
+      environment: rt.environment,
+      sourceGraphHash: graph.source.graphHash,
+      ...(registry.registryHash !== undefined && { profileRegistryHash: registry.registryHash }),
+    },
+  };
+  const body = format === "v2" ? buildPlanV2(ctx, head) : buildPlanV1(ctx, head);
+  if (!body || issues.errorCount > 0) return { ok: false, issues: issues.finish() };
+
+  // The default id is a digest of the content (not of the clock), so equal inputs get equal ids.
+  const contentDigest = digest({ format, ...body });
+  const planId = typeof options.planId === "string" ? options.planId : typeof options.planId === "function" ? options.planId(contentDigest) : `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
+  const plan =
+    format === "v2"
+      ? ({ format: EXECUTABLE_PLAN_FORMAT_V2, planId, createdAt, planHash: "", ...body } as ExecutableGraphPlanV2)
+      : ({ format: EXECUTABLE_PLAN_FORMAT, planId, createdAt, ...body } as ExecutableGraphPlan);
+  if (format === "v2") (plan as ExecutableGraphPlanV2).planHash = computePlanHash(plan); // last: it covers everything else
+
+  // Never hand out a plan plan-format would reject.
+  const checked = validateExecutablePlan(plan);
+  if (!checked.valid) return { ok: false, issues: prefixed("plan", checked.issues) };
+  return { ok: true, plan, issues: issues.finish() };
+}

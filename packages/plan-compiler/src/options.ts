@@ -1,0 +1,40 @@
+import type { GraphRuntimeObject } from "@graphenix/contracts";
+
+/** Thrown for misuse of the compiler's own options (never for anything in the documents). */
+export class CompileOptionsError extends Error {
+  override readonly name = "CompileOptionsError";
+}
+
+export type PlanFormatChoice = "v2" | "v1";
+
+export interface CompileOptions {
+  /** The plan's `createdAt`: an RFC 3339 UTC timestamp, or a function returning one. Required: the compiler reads no clock. */
+  readonly now: string | (() => string);
+  /** Overrides the runtime object's profile registry reference (they must agree when both are given). */
+  readonly profileRegistry?: GraphRuntimeObject["profileRegistry"];
+  /** `v2` (default) or `v1` for legacy engines. */
+  readonly format?: PlanFormatChoice;
+  /**
+   * The plan id: a fixed id, or a function of the plan's content digest. Default:
+   * `plan:` + the first 24 hex digits of the digest of the plan without `planId`, `planHash` and
+   * `createdAt`, so the same inputs always get the same id.
+   */
+  readonly planId?: string | ((contentDigest: string) => string);
+}
+
+const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?Z$/;
+
+export function createdAtFrom(options: CompileOptions): string {
+  if (options === null || typeof options !== "object") throw new CompileOptionsError("compileExecutablePlan needs options with at least { now }");
+  const now = typeof options.now === "function" ? options.now() : options.now;
+  if (typeof now !== "string" || !TIMESTAMP.test(now)) {
+    throw new CompileOptionsError(`options.now must be (or return) an RFC 3339 UTC timestamp such as "2026-06-06T12:00:00.000Z", not ${JSON.stringify(now)}`);
+  }
+  return now;
+}
+
+export function formatFrom(options: CompileOptions): PlanFormatChoice {
+  const format = options.format ?? "v2";
+  if (format !== "v2" && format !== "v1") throw new CompileOptionsError(`options.format must be "v2" or "v1", not ${JSON.stringify(format)}`);
+  return format;
+}

@@ -1,0 +1,133 @@
+import type {
+  CaseSelection,
+  DeferredGate,
+  ExecutableGraphPlanV2,
+  ExecutionUnitPlanV2,
+  FinalizerExecutionPlan,
+  ModelSlotName,
+  ModelSlots,
+  NodeExecutionPlan,
+  NodeIndexEntry,
+  NormalizedExecutableGraphDocument,
+  NormalizedTaskNode,
+} from "@graphenix/contracts";
+import { compareUtf8, type IssueCollector } from "@graphenix/core";
+import { UNIT_KINDS_V2 } from "@graphenix/plan-format";
+import { missingSlot, resolveSlot, type GraphCase, type NodeCase } from "./cases.js";
+import { nodeUnits, unitPolicies } from "./units.js";
+
+/** Everything of a v2 plan except `format`, `planId`, `createdAt` and `planHash`. */
+export type PlanBodyV2 = Omit<ExecutableGraphPlanV2, "format" | "planId" | "createdAt" | "planHash">;
+
+export interface BuildContext {
+  readonly graph: NormalizedExecutableGraphDocument;
+  readonly graphCase: GraphCase;
+  readonly nodeCases: ReadonlyMap<string, NodeCase>;
+  readonly issues: IssueCollector;
+}
+
+function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | FinalizerExecutionPlan; finalizer: boolean } {
+  const node = ctx.graph.nodes[id]!;
+  const nodeCase = ctx.nodeCases.get(id)!;
+  const drafts = nodeUnits(id, node);
+  const modelSlots: ModelSlots = {};
+  const policies = unitPolicies(node.policies);
+  const units: ExecutionUnitPlanV2[] = drafts.map((d, order) => {
+    // Members in reading order; sourcePath last.
+    const unit: Omit<ExecutionUnitPlanV2, "sourcePath"> = {
+      unitId: `unit:${id}:${d.phase}:${order}`,
+      nodeId: id,
+      unitKind: d.kind,
+      invokeMode: UNIT_KINDS_V2[d.kind].invokeModes[0]!,
+      order,
+      ...(d.strategyKey !== undefined && { strategyKey: d.strategyKey }),
+      ...(d.actionKey !== undefined && { actionKey: d.actionKey }),
+      ...(d.skillKey !== undefined && { skillKey: d.skillKey }),
+    };
+    if (d.slot !== null) {
+      const slot: ModelSlotName = d.slot;
+      const binding = modelSlots[slot] ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
+      if (binding) {
+        modelSlots[slot] = binding;
+        Object.assign(unit, { modelSlot: slot, modelSelection: structuredClone(binding.selection), modelSource: binding.source });
+      } else if (!UNIT_KINDS_V2[d.kind].slotOptional) missingSlot(ctx.issues, id, slot);
+    }
+    if (d.reads !== undefined) unit.invokeContract = { reads: [...d.reads], writes: [] };
+    if (d.unitParams) unit.unitParams = d.unitParams;
+    unit.retryPolicy = structuredClone(policies.retryPolicy);
+    if (unit.modelSlot) unit.fallbackPolicy = structuredClone(policies.fallbackPolicy);
+    unit.tracePolicy = structuredClone(policies.tracePolicy);
+    return { ...unit, sourcePath: d.sourcePath };
+  });
+  const selectedCases = { graphModelCaseId: ctx.graphCase.id, nodeModelCaseId: nodeCase.id };
+  if (node.type === "finalizer") {
+    const p = node.parameters as { outputKey: string; strategyKey: string | null };
+    return { finalizer: true, plan: { nodeId: id, outputKey: p.outputKey, strategyKey: p.strategyKey, selectedCases, modelSlots, executionUnits: units } };
+  }
+  const task = node.type === "task" ? (node as NormalizedTaskNode) : undefined;
+  return {
+    finalizer: false,
+    plan: {
+      nodeId: id,
+      nodeType: node.type as NodeExecutionPlan["nodeType"],
+      ...(task && { executionClass: task.executionClass, skillKey: task.parameters.skillKey }),
+      invokeContract: {
+        reads: [...(task?.parameters.smartInput.paths ?? [])],
+        writes: [],
+        inputsConfig: structuredClone(task?.parameters.inputsConfig ?? {}),
+        smartInput: { paths: [...(task?.parameters.smartInput.paths ?? [])] },
+      },
+      selectedCases,
+      modelSlots,
+      executionUnits: units,
+    },
+  };
+}
+
+/** Waves: 0 without dependencies, else one more than the largest wave among them. */
+function nodeIndex(graph: NormalizedExecutableGraphDocument): NodeIndexEntry[] {
+  const waves = new Map<string, number>();
+  return graph.nodeOrder.map((id, order) => {
+    const node = graph.nodes[id]!;
+    const wave = node.dependsOn.length === 0 ? 0 : 1 + Math.max(...node.dependsOn.map((d) => waves.get(d) ?? 0));
+    waves.set(id, wave);
+    return { nodeId: id, nodeType: node.type as NodeIndexEntry["nodeType"], wave, order, dependsOn: [...node.dependsOn] };
+  });
+}
+
+/** One deferred gate per conditional edge, in the graph's edge order. */
+function deferredGates(graph: NormalizedExecutableGraphDocument): DeferredGate[] {
+  const gates: DeferredGate[] = [];
+  graph.edges.forEach((edge, i) => {
+    if (edge.condition) {
+      gates.push({ gateId: `gate:${edge.from}:${edge.to}`, fromNodeId: edge.from, toNodeId: edge.to, condition: structuredClone(edge.condition), sourcePath: `/graph/edges/${i}` });
+    }
+  });
+  return gates;
+}
+
+export function buildPlanV2(ctx: BuildContext, head: Pick<PlanBodyV2, "source" | "profileRegistry" | "runtimeBinding">): PlanBodyV2 {
+  const nodePlans: Record<string, NodeExecutionPlan> = {};
+  const finalizerPlans: Record<string, FinalizerExecutionPlan> = {};
+  const caseNodes: CaseSelection["nodes"] = {};
+  for (const id of Object.keys(ctx.graph.nodes)) {
+    const { plan, finalizer } = nodePlanV2(id, ctx);
+    if (finalizer) finalizerPlans[id] = plan as FinalizerExecutionPlan;
+    else nodePlans[id] = plan as NodeExecutionPlan;
+    const nodeCase = ctx.nodeCases.get(id)!;
+    caseNodes[id] = { modelCaseId: nodeCase.id, explanation: nodeCase.explanation };
+  }
+  const units = [...Object.values(nodePlans), ...Object.values(finalizerPlans)].flatMap((p) => p.executionUnits);
+  const sortedSet = <T extends string>(values: T[]) => [...new Set(values)].sort(compareUtf8);
+  return {
+    ...head,
+    runtimeExpectations: { unitKinds: sortedSet(units.map((u) => u.unitKind)), invokeModes: sortedSet(units.map((u) => u.invokeMode)) },
+    normalizedGraph: { mode: "embedded", graph: ctx.graph as unknown as Record<string, unknown> },
+    policies: structuredClone(ctx.graph.policies),
+    caseSelection: { graph: { modelCaseId: ctx.graphCase.id, explanation: ctx.graphCase.explanation }, nodes: caseNodes },
+    nodeIndex: nodeIndex(ctx.graph),
+    deferredGates: deferredGates(ctx.graph),
+    nodePlans,
+    finalizerPlans,
+  };
+}

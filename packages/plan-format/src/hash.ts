@@ -1,0 +1,17 @@
+import { canonicalize, DIGEST_PREFIX, sha256Hex } from "@graphenix/core";
+
+/**
+ * The plan's RFC 8785 canonical text, without its top-level `planHash` member (everything else,
+ * `createdAt` and `planId` included, stays in). Throws `CanonicalizationError` for a value JSON
+ * cannot carry; validate plans from users first (validation reports such values as issues).
+ */
+export function canonicalizePlan(plan: object): string {
+  if (!Object.prototype.hasOwnProperty.call(plan, "planHash")) return canonicalize(plan);
+  const { planHash: _omitted, ...rest } = plan as Record<string, unknown>;
+  return canonicalize(rest);
+}
+
+/** `sha256:` over the UTF-8 bytes of {@link canonicalizePlan}: the value `planHash` must hold. */
+export function computePlanHash(plan: object): string {
+  return DIGEST_PREFIX + sha256Hex(canonicalizePlan(plan));
+}

@@ -1,0 +1,44 @@
+import { asObject, asString } from "@graphenix/core";
+import type { PlanRuleContext } from "./context.js";
+
+/**
+ * Case selection is frozen on the plan: the graph case and each planned node's case, each with an
+ * explanation; every node plan's `selectedCases` agrees with it; every case id exists.
+ */
+export function caseSelectionIsFrozen({ view, issues }: PlanRuleContext): void {
+  const selection = asObject(view.plan.caseSelection);
+  if (!selection) return; // the schema reports it
+  const graphCaseId = asString(asObject(selection.graph)?.modelCaseId);
+  const nodes = asObject(selection.nodes) ?? {};
+  const graphCases = asObject(view.graph?.modelCases);
+  if (graphCaseId !== undefined && graphCases && !Object.prototype.hasOwnProperty.call(graphCases, graphCaseId)) {
+    issues.add("model-case-unknown", `the graph model case ${JSON.stringify(graphCaseId)} is not one of the graph's model cases`, ["caseSelection", "graph", "modelCaseId"]);
+  }
+  for (const entry of view.entries) {
+    const frozen = asObject(nodes[entry.key]);
+    if (!frozen) {
+      issues.add("case-selection-missing", `caseSelection.nodes has no entry (with its explanation) for ${JSON.stringify(entry.key)}`, ["caseSelection", "nodes"]);
+      continue;
+    }
+    const nodeCaseId = frozen.modelCaseId === null ? null : asString(frozen.modelCaseId);
+    const node = view.graphNodes.get(entry.key);
+    if (nodeCaseId && node) {
+      const own = asObject(node.modelCases);
+      const exists = (own && Object.prototype.hasOwnProperty.call(own, nodeCaseId)) || (graphCases && Object.prototype.hasOwnProperty.call(graphCases, nodeCaseId));
+      if (!exists) issues.add("model-case-unknown", `the node model case ${JSON.stringify(nodeCaseId)} is neither one of the node's model cases nor one of the graph's`, ["caseSelection", "nodes", entry.key, "modelCaseId"]);
+    }
+    const selected = asObject(entry.plan.selectedCases);
+    if (!selected) continue;
+    if (graphCaseId !== undefined && selected.graphModelCaseId !== graphCaseId) {
+      issues.add("case-selection-mismatch", `selectedCases.graphModelCaseId is ${JSON.stringify(selected.graphModelCaseId)} but the plan froze the graph case ${JSON.stringify(graphCaseId)}`, [...entry.path, "selectedCases", "graphModelCaseId"]);
+    }
+    const selectedNodeCase = selected.nodeModelCaseId ?? null;
+    if (nodeCaseId !== undefined && selectedNodeCase !== nodeCaseId) {
+      issues.add("case-selection-mismatch", `selectedCases.nodeModelCaseId is ${JSON.stringify(selectedNodeCase)} but the plan froze ${JSON.stringify(nodeCaseId)} for this node`, [...entry.path, "selectedCases", "nodeModelCaseId"]);
+    }
+  }
+  const planned = new Set(view.entries.map((e) => e.key));
+  for (const key of Object.keys(nodes)) {
+    if (!planned.has(key)) issues.add("case-selection-mismatch", `caseSelection.nodes names ${JSON.stringify(key)}, which has no node or finalizer plan`, ["caseSelection", "nodes", key]);
+  }
+}

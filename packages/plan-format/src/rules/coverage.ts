@@ -1,0 +1,47 @@
+import { asString } from "@graphenix/core";
+import type { PlanRuleContext } from "./context.js";
+
+/**
+ * Node plans and finalizer plans match the embedded graph one to one: every finalizer node has a
+ * finalizer plan, every other node a node plan (v1 plans only task and finalizer nodes), each
+ * plan names its own node, and a node plan's type, class and skill are the graph node's.
+ */
+export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
+  for (const entry of view.entries) {
+    const declared = asString(entry.plan.nodeId);
+    if (declared !== undefined && declared !== entry.key) {
+      issues.add("node-plan-id-mismatch", `the plan stored under ${JSON.stringify(entry.key)} says its nodeId is ${JSON.stringify(declared)}`, [...entry.path, "nodeId"]);
+    }
+  }
+  for (const unit of view.units) {
+    const nodeId = asString(unit.unit.nodeId);
+    if (nodeId !== undefined && nodeId !== unit.planKey) {
+      issues.add("node-plan-id-mismatch", `the unit belongs to the plan of ${JSON.stringify(unit.planKey)} but names node ${JSON.stringify(nodeId)}`, [...unit.path, "nodeId"]);
+    }
+  }
+  if (!view.graph) return;
+  const planned = new Map(view.entries.map((e) => [e.key, e]));
+  for (const [id, node] of view.graphNodes) {
+    const type = asString(node.type);
+    const wanted = type === "finalizer" ? "finalizer" : "node";
+    const entry = planned.get(id);
+    if (view.version === "v1" && type !== "task" && type !== "finalizer") {
+      issues.add("plan-v1-unsupported-node", `a v1 plan cannot run ${type} nodes; compile to graphenix.executable-plan/v2`, [...view.graphPath, "nodes", id, "type"]);
+      continue;
+    }
+    if (!entry) {
+      issues.add(wanted === "finalizer" ? "finalizer-plan-missing" : "node-plan-missing", `the graph node ${JSON.stringify(id)} has no ${wanted === "finalizer" ? "finalizer plan" : "node plan"}`, [wanted === "finalizer" ? "finalizerPlans" : "nodePlans"]);
+    } else if (entry.kind !== wanted) {
+      issues.add("node-plan-unknown-node", `${JSON.stringify(id)} is a ${type} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
+    } else if (entry.kind === "node" && view.version === "v2") {
+      for (const [member, expected] of [["nodeType", type], ["executionClass", node.executionClass], ["skillKey", (node.parameters as { skillKey?: unknown } | undefined)?.skillKey]] as const) {
+        if (entry.plan[member] !== expected) {
+          issues.add("node-plan-graph-mismatch", `${member} is ${JSON.stringify(entry.plan[member])} but the graph node has ${JSON.stringify(expected)}`, [...entry.path, member]);
+        }
+      }
+    }
+  }
+  for (const entry of view.entries) {
+    if (!view.graphNodes.has(entry.key)) issues.add("node-plan-unknown-node", `there is no node ${JSON.stringify(entry.key)} in the embedded graph`, [...entry.path]);
+  }
+}

@@ -1,0 +1,28 @@
+import { validateNormalizedExecutableGraph } from "@graphenix/authoring-format";
+import { asObject, asString, makeIssue } from "@graphenix/core";
+import type { PlanRuleContext } from "./context.js";
+
+/**
+ * The embedded graph is a valid normalized graph (its issues are reported under the plan's
+ * pointer to it), and it is the graph the plan says it was compiled from.
+ */
+export function embeddedGraphIsValid({ view, issues, limits }: PlanRuleContext): void {
+  if (!view.graph) return; // v2 by reference: pinned by its digest, not checked here
+  const result = validateNormalizedExecutableGraph(view.graph, { limits });
+  for (const issue of result.issues) {
+    issues.push(makeIssue(issue.code as Parameters<typeof makeIssue>[0], issue.message, [...view.graphPath, ...issue.path], { severity: issue.severity }));
+  }
+  const source = asObject(view.plan.source);
+  if (!source) return;
+  const pairs: [string, unknown, unknown][] = [
+    ["graphId", source.graphId, view.graph.graphId],
+    ["graphRevision", source.graphRevision, view.graph.revision],
+    ["formatVersion", source.formatVersion, view.graph.formatVersion],
+    ["graphHash", source.graphHash, asObject(view.graph.source)?.graphHash],
+  ];
+  for (const [member, declared, embedded] of pairs) {
+    if (asString(declared) !== undefined && asString(embedded) !== undefined && declared !== embedded) {
+      issues.add("plan-graph-mismatch", `source.${member} is ${JSON.stringify(declared)} but the embedded graph says ${JSON.stringify(embedded)}`, ["source", member]);
+    }
+  }
+}

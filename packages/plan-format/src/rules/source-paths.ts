@@ -1,0 +1,18 @@
+import { asString, decodePointer, isJsonPointer, resolvePointer } from "@graphenix/core";
+import type { PlanRuleContext } from "./context.js";
+
+/** Every `sourcePath` (units and deferred gates) resolves in the embedded graph (`/graph/…`). */
+export function sourcePathsResolve({ view, issues }: PlanRuleContext): void {
+  if (!view.graph) return;
+  const check = (value: unknown, path: (string | number)[]) => {
+    const pointer = asString(value);
+    if (pointer === undefined || !isJsonPointer(pointer)) return; // absent, or the schema reports it
+    const [head] = decodePointer(pointer);
+    const found = head === "graph" && resolvePointer({ graph: view.graph }, pointer).found;
+    if (!found) issues.add("source-path-unresolved", `${JSON.stringify(pointer)} does not point into the embedded graph (it must start with /graph/ and exist)`, path);
+  };
+  for (const { unit, path } of view.units) check(unit.sourcePath, [...path, "sourcePath"]);
+  (Array.isArray(view.plan.deferredGates) ? view.plan.deferredGates : []).forEach((gate: unknown, i: number) => {
+    check((gate as { sourcePath?: unknown } | null)?.sourcePath, ["deferredGates", i, "sourcePath"]);
+  });
+}

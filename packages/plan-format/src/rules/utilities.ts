@@ -1,0 +1,63 @@
+import { FACT_GUARD_UTILITIES } from "@graphenix/authoring-format";
+import { asArray, asObject, asString, canonicalizeResult } from "@graphenix/core";
+import { UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
+import type { PlanRuleContext } from "./context.js";
+
+function phaseOf(version: "v1" | "v2", kind: unknown): UnitKindRule | undefined {
+  const table: Record<string, UnitKindRule> = version === "v1" ? UNIT_KINDS_V1 : UNIT_KINDS_V2;
+  return typeof kind === "string" && Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
+}
+
+/**
+ * Fact-guard on sub-action `unitParams`: only on the synthesis, polish and audit utilities, never
+ * on a MAIN skill unit, and `enabled: true` names its `policyId`.
+ */
+export function factGuardsAreValid({ view, issues }: PlanRuleContext): void {
+  for (const { unit, path } of view.units) {
+    const guard = asObject(asObject(unit.unitParams)?.factGuard);
+    if (!guard) continue;
+    const guardPath = [...path, "unitParams", "factGuard"];
+    const kind = phaseOf(view.version, unit.unitKind);
+    const key = asString(unit.strategyKey) ?? asString(unit.actionKey);
+    if (kind?.mainSkill) issues.add("fact-guard-not-allowed", "a MAIN skill unit must not carry a fact-guard", guardPath);
+    else if (key === undefined || !FACT_GUARD_UTILITIES.has(key)) issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath);
+    if (guard.enabled === true && asString(guard.policyId) === undefined) issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath);
+  }
+}
+
+function sameList(a: unknown, b: readonly unknown[]): boolean {
+  const x = canonicalizeResult(a);
+  const y = canonicalizeResult(b);
+  return x.ok && y.ok && x.value === y.value;
+}
+
+/**
+ * PRE synthesis: `inputsConfig` and `smartInput` are MAIN-only; a PRE unit's
+ * `invokeContract.reads` and `unitParams.memoryPaths` come from the node's
+ * `aiTaskProfile.inputSynthesis.sources`, or are `[]` (the runtime's default trio) when none are
+ * authored; so when sources are authored the two lists are identical.
+ */
+export function preSynthesisReadsFromSources({ view, issues }: PlanRuleContext): void {
+  for (const { unit, planKey, path } of view.units) {
+    const kind = phaseOf(view.version, unit.unitKind);
+    if (!kind || kind.phase === "MAIN" || kind.phase === "special") continue;
+    const params = asObject(unit.unitParams);
+    for (const field of ["inputsConfig", "smartInput"]) {
+      if (params && field in params) issues.add("main-only-field", `${field} is MAIN-only; a ${kind.phase === "output" ? "finalizer" : `${kind.phase}-phase`} unit must not carry it`, [...path, "unitParams", field]);
+    }
+    if (kind.phase !== "PRE") continue;
+    const node = view.graphNodes.get(planKey);
+    if (!node) continue;
+    const sources = asObject(asObject(asObject(node.parameters)?.aiTaskProfile)?.inputSynthesis)?.sources;
+    const expected = Array.isArray(sources) ? sources : [];
+    const where = Array.isArray(sources) ? "the node's inputSynthesis.sources" : "[] (no inputSynthesis.sources are authored)";
+    const reads = asObject(unit.invokeContract)?.reads;
+    if (reads !== undefined && !sameList(asArray(reads), expected)) {
+      issues.add("pre-reads-mismatch", `a PRE unit's invokeContract.reads must be ${where}`, [...path, "invokeContract", "reads"]);
+    }
+    const memoryPaths = params?.memoryPaths;
+    if (memoryPaths !== undefined && !sameList(asArray(memoryPaths), expected)) {
+      issues.add("pre-reads-mismatch", `a PRE unit's unitParams.memoryPaths must be ${where}`, [...path, "unitParams", "memoryPaths"]);
+    }
+  }
+}

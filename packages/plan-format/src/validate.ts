@@ -1,0 +1,79 @@
+import {
+  EXECUTABLE_PLAN_FORMAT,
+  EXECUTABLE_PLAN_FORMAT_V2,
+  type ExecutableGraphPlan,
+  type ExecutableGraphPlanV2,
+  type ValidationResult,
+} from "@graphenix/contracts";
+import {
+  asObject,
+  checkFormat,
+  IssueCollector,
+  resolveLimits,
+  scanDocument,
+  schemaIssues,
+  type Obj,
+  type SchemaValidator,
+  type ValidationOptions,
+} from "@graphenix/core";
+import { validateExecutablePlanV1Schema, validateExecutablePlanV2Schema } from "./generated/schema-validators.js";
+import { computePlanHash } from "./hash.js";
+import { planView, type PlanVersion } from "./plan-view.js";
+import { PLAN_RULES } from "./rules/index.js";
+
+/** The plan format strings this package reads. */
+export const SUPPORTED_PLAN_FORMATS: readonly string[] = [EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2];
+
+const SCHEMAS: Record<PlanVersion, SchemaValidator> = { v1: validateExecutablePlanV1Schema, v2: validateExecutablePlanV2Schema };
+const FORMATS: Record<PlanVersion, string> = { v1: EXECUTABLE_PLAN_FORMAT, v2: EXECUTABLE_PLAN_FORMAT_V2 };
+
+function planCount(plan: Obj): number {
+  return Object.keys(asObject(plan.nodePlans) ?? {}).length + Object.keys(asObject(plan.finalizerPlans) ?? {}).length;
+}
+
+function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions | undefined): ValidationResult<T> {
+  const limits = resolveLimits(options);
+  const issues = new IssueCollector(limits.maxIssues);
+  if (checkFormat(plan, [FORMATS[version]], issues) && scanDocument(plan, limits, { credentials: true }, issues)) {
+    const obj = plan as Obj;
+    const count = planCount(obj);
+    if (count > limits.maxNodes) {
+      issues.add("graph-node-limit", `the plan has ${count} node and finalizer plans, more than the maxNodes limit of ${limits.maxNodes}`, ["nodePlans"]);
+    } else {
+      const schema = SCHEMAS[version];
+      if (!schema(plan)) for (const issue of schemaIssues(schema.errors, plan)) issues.push(issue);
+      const view = planView(obj, version);
+      for (const rule of PLAN_RULES) rule({ view, issues, limits });
+      // The scan above guarantees the plan is JSON, so hashing cannot fail here.
+      if (version === "v2" && typeof obj.planHash === "string" && obj.planHash !== computePlanHash(obj)) {
+        issues.add("plan-hash-mismatch", "planHash is not the sha256 of the plan's canonical bytes without planHash: the plan was changed after it was hashed", ["planHash"]);
+      }
+    }
+  }
+  const list = issues.finish();
+  return list.some((i) => i.severity === "error") ? { valid: false, issues: list } : { valid: true, value: plan as T, issues: list };
+}
+
+/** Validates a `graphenix.executable-plan/v1` plan: schema and every rule that applies to v1. */
+export function validateExecutablePlanV1(plan: unknown, options?: ValidationOptions): ValidationResult<ExecutableGraphPlan> {
+  return run<ExecutableGraphPlan>(plan, "v1", options);
+}
+
+/** Validates a `graphenix.executable-plan/v2` plan: schema, every rule, and `planHash` when present. */
+export function validateExecutablePlanV2(plan: unknown, options?: ValidationOptions): ValidationResult<ExecutableGraphPlanV2> {
+  return run<ExecutableGraphPlanV2>(plan, "v2", options);
+}
+
+/**
+ * Validates a plan of either version, chosen by its `format`; any other format is a
+ * `format-unsupported` issue naming the supported ones.
+ */
+export function validateExecutablePlan(plan: unknown, options?: ValidationOptions): ValidationResult<ExecutableGraphPlan | ExecutableGraphPlanV2> {
+  const format = asObject(plan)?.format;
+  if (format === EXECUTABLE_PLAN_FORMAT) return validateExecutablePlanV1(plan, options);
+  if (format === EXECUTABLE_PLAN_FORMAT_V2) return validateExecutablePlanV2(plan, options);
+  const limits = resolveLimits(options);
+  const issues = new IssueCollector(limits.maxIssues);
+  checkFormat(plan, SUPPORTED_PLAN_FORMATS, issues);
+  return { valid: false, issues: issues.finish() };
+}
