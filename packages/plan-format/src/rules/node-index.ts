@@ -7,7 +7,7 @@ import type { PlanRuleContext } from "./context.js";
  * 0 without dependencies, else one more than the largest wave among them.
  */
 export function nodeIndexIsConsistent({ view, issues }: PlanRuleContext): void {
-  if (view.version !== "v2" || !view.graph) return;
+  if (view.version !== "v2" || !view.graph || !Array.isArray(view.plan.nodeIndex)) return; // a missing index: the schema says so
   const index = asArray(view.plan.nodeIndex).map(asObject);
   const nodeOrder = asArray(view.graph.nodeOrder).map(asString);
   const listed = index.map((e) => asString(e?.nodeId));
