@@ -16,6 +16,8 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-non-null-assertion": "off",
+      // `const { omitted, ...rest } = obj` is how a member is left out of a copy.
+      "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
       "no-control-regex": "off",
       eqeqeq: ["error", "always"],
     },

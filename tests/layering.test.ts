@@ -14,8 +14,9 @@ const LAYER: Record<string, number> = {
   "@graphenix/trace-format": 4,
   "@graphenix/cli": 5,
 };
-// contracts is the bottom of layer 1: core may use it, not the other way round.
-const ALLOWED_SAME_LAYER = new Set(["@graphenix/core -> @graphenix/contracts"]);
+// Within a layer, only these (docs/architecture.md): contracts is the bottom of layer 1, and the
+// compiler validates every plan it returns with plan-format.
+const ALLOWED_SAME_LAYER = new Set(["@graphenix/core -> @graphenix/contracts", "@graphenix/plan-compiler -> @graphenix/plan-format"]);
 
 interface Pkg {
   name: string;

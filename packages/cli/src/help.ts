@@ -28,7 +28,8 @@ export function mainHelp(version: string): string {
 
 export function commandHelp(command: Command): string {
   const options = Object.entries(command.options).map(([name, spec]) => {
-    const flag = spec.type === "string" ? `--${name} <${spec.valueName ?? "value"}>` : `--${name}`;
+    const long = spec.type === "string" ? `--${name} <${spec.valueName ?? "value"}>` : `--${name}`;
+    const flag = spec.short ? `-${spec.short}, ${long}` : long;
     return [flag, spec.description] as const;
   });
   options.push(["--help", "show this help"]);

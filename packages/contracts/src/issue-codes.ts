@@ -103,6 +103,7 @@ export const ISSUE_CODES = {
   "compile-v1-unsupported": { owner: "plan-compiler", summary: "The graph uses something a v1 plan cannot express (local skills, wrappers, input synthesis, special nodes, conditional edges); compile to v2." },
   // @graphenix/cli — reading input
   "io-unreadable": { owner: "cli", summary: "The input file or stream could not be read (missing, a directory, no permission)." },
+  "io-unwritable": { owner: "cli", summary: "The output file could not be written." },
 } as const satisfies Record<string, IssueCodeInfo>;
 
 export type KnownIssueCode = keyof typeof ISSUE_CODES;

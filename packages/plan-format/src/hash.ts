@@ -7,7 +7,7 @@ import { canonicalize, DIGEST_PREFIX, sha256Hex } from "@graphenix/core";
  */
 export function canonicalizePlan(plan: object): string {
   if (!Object.prototype.hasOwnProperty.call(plan, "planHash")) return canonicalize(plan);
-  const { planHash: _omitted, ...rest } = plan as Record<string, unknown>;
+  const { planHash, ...rest } = plan as Record<string, unknown>;
   return canonicalize(rest);
 }
 

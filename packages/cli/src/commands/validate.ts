@@ -8,7 +8,7 @@ import { readJsonInput } from "../input.js";
 import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 
 const KIND_NAMES = DOCUMENT_KINDS.map((k) => k.name).join(", ");
-const KNOWN_FORMATS = DOCUMENT_KINDS.flatMap((k) => (k.format ? [k.format] : []));
+const KNOWN_FORMATS = DOCUMENT_KINDS.flatMap((k) => k.formats);
 
 function chooseKind(forced: unknown, document: unknown): DocumentKind | ValidationIssue {
   if (typeof forced === "string") {
@@ -48,7 +48,8 @@ export const validateCommand: Command = {
       io.stdout.write(`${JSON.stringify({ source: input.source, kind: kind?.name ?? null, valid, issues: located })}\n`);
     } else {
       for (const issue of issues) io.stdout.write(`${formatIssue(input.source, issue, locate(issue))}\n`);
-      const what = kind ? (kind.format ?? kind.name) : "document";
+      const declared = (input.value as { format?: unknown } | null)?.format;
+      const what = kind ? (typeof declared === "string" && kind.formats.includes(declared) ? declared : kind.name) : "document";
       io.stdout.write(valid ? `${input.source}: valid ${what}\n` : `${input.source}: invalid ${what} (${issues.length} issue${issues.length === 1 ? "" : "s"})\n`);
     }
     return valid ? EXIT.ok : EXIT.invalid;
