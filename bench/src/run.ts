@@ -9,12 +9,14 @@ import { fileURLToPath } from "node:url";
 import { authoringBench } from "./cases/authoring.js";
 import { jcsBench } from "./cases/jcs.js";
 import { parseBench } from "./cases/parse.js";
+import { planBench } from "./cases/plans.js";
 import type { BenchResult } from "./result.js";
 
 const SUITES: [string, () => BenchResult[]][] = [
   ["jcs", jcsBench],
   ["parse", parseBench],
   ["authoring", authoringBench],
+  ["plans", planBench],
 ];
 
 if (!(globalThis as { gc?: unknown }).gc) console.warn("bench: run with --expose-gc for steadier numbers");

@@ -24,3 +24,4 @@ export { checkFormat } from "./validation/format.js";
 export { topologicalOrder, type TopoResult } from "./graph/topo.js";
 export { locatePointer } from "./json/locate.js";
 export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./validation/json-access.js";
+export { jsonEqual } from "./json-equal.js";

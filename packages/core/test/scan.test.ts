@@ -39,3 +39,16 @@ describe("scanDocument", () => {
     }
   });
 });
+
+describe("scanDocument forbidden members", () => {
+  it("reports forbidden names at any depth, normalized, once per member", () => {
+    const issues = new IssueCollector(100);
+    scanDocument(
+      { a: { "Provider_Response": 1, list: [{ logs: [] }] }, events2: 1 },
+      DEFAULT_VALIDATION_LIMITS,
+      { credentials: false, forbiddenMembers: { names: new Set(["providerresponse", "logs"]), code: "plan-forbidden-field", message: (n) => `no ${n}` } },
+      issues,
+    );
+    expect(issues.finish().map((i) => `${i.pointer} ${i.message}`)).toEqual(["/a/Provider_Response no Provider_Response", "/a/list/0/logs no logs"]);
+  });
+});

@@ -8,7 +8,7 @@ import {
   type KnownIssueCode,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { canonicalizeResult, digest, IssueCollector, makeIssue } from "@graphenix/core";
+import { digest, IssueCollector, jsonEqual, makeIssue } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
@@ -22,12 +22,6 @@ export type CompileResult =
 /** Issues about one of the inputs carry its name as the first path token (docs/plan-compiler.md). */
 function prefixed(document: "authoringGraph" | "runtime" | "plan", issues: readonly ValidationIssue[]): ValidationIssue[] {
   return issues.map((i) => makeIssue(i.code as KnownIssueCode, i.message, [document, ...i.path], { severity: i.severity }));
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  const x = canonicalizeResult(a);
-  const y = canonicalizeResult(b);
-  return x.ok && y.ok && x.value === y.value;
 }
 
 /**
@@ -52,7 +46,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   const issues = new IssueCollector(200);
 
   const registry = options.profileRegistry ?? rt.profileRegistry;
-  if (options.profileRegistry && !sameJson(options.profileRegistry, rt.profileRegistry)) {
+  if (options.profileRegistry && !jsonEqual(options.profileRegistry, rt.profileRegistry)) {
     issues.add("compile-registry-conflict", "options.profileRegistry differs from the runtime object's profileRegistry; pass one, or make them agree", ["options", "profileRegistry"]);
   }
   for (const id of Object.keys(rt.nodeModelCases ?? {})) {
@@ -77,8 +71,9 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   const body = format === "v2" ? buildPlanV2(ctx, head) : buildPlanV1(ctx, head);
   if (!body || issues.errorCount > 0) return { ok: false, issues: issues.finish() };
 
-  // The default id is a digest of the content (not of the clock), so equal inputs get equal ids.
-  const contentDigest = digest({ format, ...body });
+  // The plan is a function of these inputs, so their digest identifies its content (not the
+  // clock): equal inputs get equal ids, without canonicalizing the whole plan once more.
+  const contentDigest = digest({ v: 1, format, graphHash: graph.source.graphHash, runtime: rt, profileRegistry: registry });
   const planId = typeof options.planId === "string" ? options.planId : typeof options.planId === "function" ? options.planId(contentDigest) : `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
   const plan =
     format === "v2"

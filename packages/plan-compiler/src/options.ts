@@ -15,9 +15,10 @@ export interface CompileOptions {
   /** `v2` (default) or `v1` for legacy engines. */
   readonly format?: PlanFormatChoice;
   /**
-   * The plan id: a fixed id, or a function of the plan's content digest. Default:
-   * `plan:` + the first 24 hex digits of the digest of the plan without `planId`, `planHash` and
-   * `createdAt`, so the same inputs always get the same id.
+   * The plan id: a fixed id, or a function of the plan's content digest. Default: `plan:` + the
+   * first 24 hex digits of the content digest, the digest of what the plan is a function of
+   * (`{ v: 1, format, graphHash, runtime, profileRegistry }`), so the same inputs always get the
+   * same id, whenever they are compiled.
    */
   readonly planId?: string | ((contentDigest: string) => string);
 }

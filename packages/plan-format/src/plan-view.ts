@@ -33,6 +33,8 @@ export interface PlanView {
   readonly graphNodes: ReadonlyMap<string, Obj>;
   readonly entries: readonly PlanEntry[];
   readonly units: readonly UnitView[];
+  /** The units of each plan entry, by its key, in `executionUnits` order. */
+  readonly unitsByPlan: ReadonlyMap<string, readonly UnitView[]>;
 }
 
 export function planView(plan: Obj, version: PlanVersion): PlanView {
@@ -53,13 +55,17 @@ export function planView(plan: Obj, version: PlanVersion): PlanView {
     }
   }
   const units: UnitView[] = [];
+  const unitsByPlan = new Map<string, UnitView[]>();
   for (const entry of entries) {
+    const own: UnitView[] = [];
     asArray(entry.plan.executionUnits).forEach((raw, index) => {
       const unit = asObject(raw);
-      if (unit) units.push({ unit, planKey: entry.key, planKind: entry.kind, index, path: [...entry.path, "executionUnits", index] });
+      if (unit) own.push({ unit, planKey: entry.key, planKind: entry.kind, index, path: [...entry.path, "executionUnits", index] });
     });
+    units.push(...own);
+    unitsByPlan.set(entry.key, own);
   }
-  return { plan, version, graph, graphPath, graphNodes, entries, units };
+  return { plan, version, graph, graphPath, graphNodes, entries, units, unitsByPlan };
 }
 
 /** The graph node a plan entry is for, if the plan embeds the graph. */

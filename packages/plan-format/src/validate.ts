@@ -19,6 +19,7 @@ import {
 import { validateExecutablePlanV1Schema, validateExecutablePlanV2Schema } from "./generated/schema-validators.js";
 import { computePlanHash } from "./hash.js";
 import { planView, type PlanVersion } from "./plan-view.js";
+import { RUN_EVIDENCE } from "./rules/forbidden.js";
 import { PLAN_RULES } from "./rules/index.js";
 
 /** The plan format strings this package reads. */
@@ -34,7 +35,7 @@ function planCount(plan: Obj): number {
 function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions | undefined): ValidationResult<T> {
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
-  if (checkFormat(plan, [FORMATS[version]], issues) && scanDocument(plan, limits, { credentials: true }, issues)) {
+  if (checkFormat(plan, [FORMATS[version]], issues) && scanDocument(plan, limits, { credentials: true, forbiddenMembers: RUN_EVIDENCE }, issues)) {
     const obj = plan as Obj;
     const count = planCount(obj);
     if (count > limits.maxNodes) {

@@ -1,4 +1,5 @@
 import { findLoneSurrogate } from "../unicode.js";
+import type { KnownIssueCode } from "@graphenix/contracts";
 import type { IssueCollector } from "./collector.js";
 import { credentialValueKind, isCredentialName } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
@@ -6,6 +7,11 @@ import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
 export interface ScanOptions {
   /** Report credential member names and values (`forbidden-credential-key` / `-value`). */
   readonly credentials: boolean;
+  /**
+   * Member names forbidden at any depth, compared after removing `-`, `_`, `.` and lowering the
+   * case (plans use it for run evidence), with the code and the message to report.
+   */
+  readonly forbiddenMembers?: { readonly names: ReadonlySet<string>; readonly code: KnownIssueCode; readonly message: (name: string) => string };
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
@@ -35,6 +41,8 @@ class Scanner {
   private readonly maxDepth: number;
   private readonly maxStringLength: number;
   private readonly credentials: boolean;
+  private readonly forbidden: ScanOptions["forbiddenMembers"];
+  private readonly forbiddenCache = new Map<string, boolean>();
   private readonly path: (string | number)[] = [];
   // `for…in` is the fastest member walk, but it also lists enumerable members some code added to
   // Object.prototype; then Object.keys is used instead.
@@ -48,6 +56,7 @@ class Scanner {
     this.maxDepth = Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH);
     this.maxStringLength = limits.maxStringLength;
     this.credentials = options.credentials;
+    this.forbidden = options.forbiddenMembers;
     this.polluted = isObjectPrototypePolluted();
   }
 
@@ -127,8 +136,18 @@ class Scanner {
       if (this.credentials && isCredentialName(key)) {
         this.report("forbidden-credential-key", `the member ${JSON.stringify(key)} names a credential; credentials and secrets must never be in the document`, depth + 1);
       }
+      if (this.forbidden && this.isForbidden(key)) this.report(this.forbidden.code, this.forbidden.message(key), depth + 1);
       if (!this.walk(value[key], depth + 1)) return false;
     }
     return true;
+  }
+
+  private isForbidden(key: string): boolean {
+    let hit = this.forbiddenCache.get(key);
+    if (hit === undefined) {
+      hit = (this.forbidden as NonNullable<ScanOptions["forbiddenMembers"]>).names.has(key.replace(/[-_.]/g, "").toLowerCase());
+      this.forbiddenCache.set(key, hit);
+    }
+    return hit;
   }
 }

@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, canonicalizeResult } from "@graphenix/core";
+import { asArray, asObject, asString, jsonEqual } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /**
@@ -32,9 +32,7 @@ export function deferredGatesMatchConditions({ view, issues }: PlanRuleContext):
     }
     if (covered.has(key)) issues.add("deferred-gate-duplicate", "this conditional edge already has a gate", ["deferredGates", i]);
     covered.add(key);
-    const a = canonicalizeResult(gate.condition);
-    const b = canonicalizeResult(edge.condition);
-    if (!(a.ok && b.ok && a.value === b.value)) issues.add("deferred-gate-unknown-edge", "the gate's condition differs from the edge's authored condition", ["deferredGates", i, "condition"]);
+    if (!jsonEqual(gate.condition, edge.condition)) issues.add("deferred-gate-unknown-edge", "the gate's condition differs from the edge's authored condition", ["deferredGates", i, "condition"]);
   });
   for (const [key, edge] of conditional) {
     if (!covered.has(key)) issues.add("deferred-gate-missing", "a conditional edge has no deferred gate: the engine would not know to decide it", [...view.graphPath, "edges", edge.index, "condition"]);

@@ -1,10 +1,8 @@
-import { asObject } from "@graphenix/core";
-import type { PlanRuleContext } from "./context.js";
-
 /**
  * Member names that carry run evidence, which belongs in traces and never on a plan (credentials
- * are found by the document scan every validator runs). Compared after removing `-`, `_`, `.`
- * and lowering the case; the exact list is in docs/executable-plan.md.
+ * are found by the same document scan). Compared after removing `-`, `_`, `.` and lowering the
+ * case; the exact list is in docs/executable-plan.md. The scan every plan validation runs
+ * reports them (`plan-forbidden-field`), at any depth, in its single walk over the plan.
  */
 export const FORBIDDEN_PLAN_MEMBERS: ReadonlySet<string> = new Set([
   "traceevents",
@@ -17,23 +15,8 @@ export const FORBIDDEN_PLAN_MEMBERS: ReadonlySet<string> = new Set([
   "logs",
 ]);
 
-/** Trace events, provider responses and execution logs never appear on a plan, at any depth. */
-export function noRunEvidenceOnPlan({ view, issues }: PlanRuleContext): void {
-  const stack: [unknown, (string | number)[]][] = [[view.plan, []]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop() as [unknown, (string | number)[]];
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) if (value[i] !== null && typeof value[i] === "object") stack.push([value[i], [...path, i]]);
-      continue;
-    }
-    const obj = asObject(value);
-    if (!obj) continue;
-    for (const key of Object.keys(obj).reverse()) {
-      if (FORBIDDEN_PLAN_MEMBERS.has(key.replace(/[-_.]/g, "").toLowerCase())) {
-        issues.add("plan-forbidden-field", `${JSON.stringify(key)} is run evidence (trace events, provider responses, execution logs); it belongs in a trace, never on a plan`, [...path, key]);
-      }
-      const child = obj[key];
-      if (child !== null && typeof child === "object") stack.push([child, [...path, key]]);
-    }
-  }
-}
+export const RUN_EVIDENCE = {
+  names: FORBIDDEN_PLAN_MEMBERS,
+  code: "plan-forbidden-field",
+  message: (name: string) => `${JSON.stringify(name)} is run evidence (trace events, provider responses, execution logs); it belongs in a trace, never on a plan`,
+} as const;

@@ -3,7 +3,6 @@ import type { PlanRule } from "./context.js";
 import { plansCoverTheGraph } from "./coverage.js";
 import { deferredGatesMatchConditions } from "./deferred-gates.js";
 import { embeddedGraphIsValid } from "./embedded-graph.js";
-import { noRunEvidenceOnPlan } from "./forbidden.js";
 import { invokeModesMatchKinds } from "./invoke.js";
 import { metadataIsConsistent } from "./metadata.js";
 import { modelSelectionsAreAllowed, modelSlotsAreResolved } from "./model-slots.js";
@@ -29,7 +28,6 @@ export const PLAN_RULES: readonly PlanRule[] = [
   unitKindsFitTheNode,
   factGuardsAreValid,
   preSynthesisReadsFromSources,
-  noRunEvidenceOnPlan,
   invokeModesMatchKinds,
   deferredGatesMatchConditions,
   nodeIndexIsConsistent,

@@ -1,14 +1,8 @@
-import { asObject, asString, canonicalizeResult, type Obj } from "@graphenix/core";
+import { asObject, asString, jsonEqual, type Obj } from "@graphenix/core";
 import { PROFILE_KEY } from "@graphenix/authoring-format";
 import { SLOT_WORDS, UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 import type { ModelSlotName } from "@graphenix/contracts";
-
-function sameJson(a: unknown, b: unknown): boolean {
-  const x = canonicalizeResult(a);
-  const y = canonicalizeResult(b);
-  return x.ok && y.ok && x.value === y.value;
-}
 
 function kindRule(version: "v1" | "v2", kind: string | undefined): UnitKindRule | undefined {
   if (kind === undefined) return undefined;
@@ -46,7 +40,7 @@ export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
       issues.add("model-slot-unresolved", `the unit uses the ${SLOT_WORDS[slot]}, but its node plan resolves no ${slot}`, [...path, "modelSlot"]);
       continue;
     }
-    if (unit.modelSelection !== undefined && !sameJson(unit.modelSelection, binding.selection)) {
+    if (unit.modelSelection !== undefined && !jsonEqual(unit.modelSelection, binding.selection)) {
       issues.add("model-slot-mismatch", `modelSelection differs from the node's ${SLOT_WORDS[slot]} binding`, [...path, "modelSelection"]);
     }
     if (unit.modelSource !== undefined && unit.modelSource !== binding.source) {

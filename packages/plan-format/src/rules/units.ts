@@ -26,9 +26,7 @@ export function unitIdsAreUnique({ view, issues }: PlanRuleContext): void {
  * `executionUnits`, and PRE units come before MAIN units, MAIN before POST.
  */
 export function unitsAreInRunOrder({ view, issues }: PlanRuleContext): void {
-  const byPlan = new Map<string, PlanRuleContext["view"]["units"][number][]>();
-  for (const u of view.units) byPlan.set(u.planKey, [...(byPlan.get(u.planKey) ?? []), u]);
-  for (const units of byPlan.values()) {
+  for (const units of view.unitsByPlan.values()) {
     const orders = new Set<number>();
     let lastOrder = -1;
     let lastRank = -1;
@@ -63,7 +61,7 @@ export function unitKindsFitTheNode({ view, issues }: PlanRuleContext): void {
   for (const entry of view.entries) {
     const node = view.graphNodes.get(entry.key);
     const type = entry.kind === "finalizer" ? "finalizer" : (asString(entry.plan.nodeType) ?? asString(node?.type) ?? (view.version === "v1" ? "task" : undefined));
-    const units = view.units.filter((u) => u.planKey === entry.key);
+    const units = view.unitsByPlan.get(entry.key) ?? [];
     if (view.version === "v2" && type !== undefined) {
       const allowed = KINDS_BY_NODE_TYPE[type];
       const executionClass = asString(entry.plan.executionClass) ?? asString(node?.executionClass);

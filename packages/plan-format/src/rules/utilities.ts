@@ -1,5 +1,5 @@
 import { FACT_GUARD_UTILITIES } from "@graphenix/authoring-format";
-import { asArray, asObject, asString, canonicalizeResult } from "@graphenix/core";
+import { asArray, asObject, asString, jsonEqual } from "@graphenix/core";
 import { UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 
@@ -25,12 +25,6 @@ export function factGuardsAreValid({ view, issues }: PlanRuleContext): void {
   }
 }
 
-function sameList(a: unknown, b: readonly unknown[]): boolean {
-  const x = canonicalizeResult(a);
-  const y = canonicalizeResult(b);
-  return x.ok && y.ok && x.value === y.value;
-}
-
 /**
  * PRE synthesis: `inputsConfig` and `smartInput` are MAIN-only; a PRE unit's
  * `invokeContract.reads` and `unitParams.memoryPaths` come from the node's
@@ -52,11 +46,11 @@ export function preSynthesisReadsFromSources({ view, issues }: PlanRuleContext):
     const expected = Array.isArray(sources) ? sources : [];
     const where = Array.isArray(sources) ? "the node's inputSynthesis.sources" : "[] (no inputSynthesis.sources are authored)";
     const reads = asObject(unit.invokeContract)?.reads;
-    if (reads !== undefined && !sameList(asArray(reads), expected)) {
+    if (reads !== undefined && !jsonEqual(asArray(reads), expected)) {
       issues.add("pre-reads-mismatch", `a PRE unit's invokeContract.reads must be ${where}`, [...path, "invokeContract", "reads"]);
     }
     const memoryPaths = params?.memoryPaths;
-    if (memoryPaths !== undefined && !sameList(asArray(memoryPaths), expected)) {
+    if (memoryPaths !== undefined && !jsonEqual(asArray(memoryPaths), expected)) {
       issues.add("pre-reads-mismatch", `a PRE unit's unitParams.memoryPaths must be ${where}`, [...path, "unitParams", "memoryPaths"]);
     }
   }

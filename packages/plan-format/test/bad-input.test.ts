@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { validateExecutablePlan, validateExecutablePlanV1, validateExecutablePlanV2 } from "@graphenix/plan-format";
+
+const seed = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/seed-v2/input.plan.json"), "utf8")) as Record<string, unknown>;
+const validators = [validateExecutablePlan, validateExecutablePlanV1, validateExecutablePlanV2];
+
+describe("plans: no input makes a validator throw", () => {
+  it.each([null, 0, "plan", [], {}, { format: "graphenix.executable-plan/v2" }, { format: "graphenix.executable-plan/v1", nodePlans: [] }, undefined])("%j", (value) => {
+    for (const validate of validators) {
+      const result = validate(value);
+      expect(result.valid).toBe(false);
+      expect(result.issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("arbitrary JSON under every member of a valid plan", () => {
+    const members = Object.keys(seed);
+    fc.assert(
+      fc.property(fc.constantFrom(...members), fc.jsonValue({ maxDepth: 4 }), (member, junk) => {
+        const plan = { ...structuredClone(seed), [member]: junk };
+        const result = validateExecutablePlan(plan);
+        for (const issue of result.issues) {
+          expect(typeof issue.code).toBe("string");
+          expect(issue.pointer.startsWith("/") || issue.pointer === "").toBe(true);
+        }
+      }),
+      { numRuns: 500, seed: 4 },
+    );
+  });
+
+  it("junk inside node plans and units", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), (a, b) => {
+        const plan = structuredClone(seed) as { nodePlans: Record<string, { executionUnits: unknown[] } & Record<string, unknown>> };
+        const node = plan.nodePlans["node:audience-insights"]!;
+        node.executionUnits[0] = a;
+        node.modelSlots = b;
+        expect(() => validateExecutablePlan(plan)).not.toThrow();
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it("deep nesting in unitParams is a coded issue", () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    const plan = structuredClone(seed) as { nodePlans: Record<string, { executionUnits: { unitParams?: unknown }[] }> };
+    plan.nodePlans["node:audience-insights"]!.executionUnits[0]!.unitParams = deep;
+    expect(validateExecutablePlan(plan).issues.map((i) => i.code)).toEqual(["document-depth-limit"]);
+  });
+});
