@@ -1,10 +1,6 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.shared.js";
 
-export default defineConfig({
+export default packageBuild({
   entry: ["src/index.ts", "src/bin.ts"],
-  format: ["esm", "cjs"],
-  // tsup's declaration bundler sets `baseUrl`, which TypeScript 6 deprecates.
   dts: { entry: "src/index.ts", compilerOptions: { ignoreDeprecations: "6.0" } },
-  clean: true,
-  target: "node20",
 });
