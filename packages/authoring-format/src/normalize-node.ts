@@ -6,7 +6,7 @@ import type {
   RetryPolicy,
   UnitParams,
 } from "@graphenix/contracts";
-import { asArray, asObject, objectAt, type Obj } from "@graphenix/core";
+import { asArray, asObject, cloneJson, objectAt, type Obj } from "@graphenix/core";
 
 /** Built-in policy defaults (docs/normalized-graph.md). */
 export const DEFAULT_POLICIES: NormalizedGraphPolicies = {
@@ -16,8 +16,9 @@ export const DEFAULT_POLICIES: NormalizedGraphPolicies = {
   directModelPolicy: "forbid",
 };
 
-// Open members (unitParams, inputsConfig, …) are copied, never shared with the input.
-const copy = <T>(value: T): T => structuredClone(value);
+// Open members (unitParams, inputsConfig, …) are copied, never shared with the input, with their
+// members in sorted order so the output does not depend on the input's member order.
+const copy = <T>(value: T): T => cloneJson(value);
 
 function retry(policy: Obj | undefined): RetryPolicy | undefined {
   if (!policy) return undefined;

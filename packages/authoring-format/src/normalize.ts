@@ -5,7 +5,7 @@ import {
   type NormalizedExecutableGraphDocument,
   type ValidationResult,
 } from "@graphenix/contracts";
-import { asObject, compareUtf8, digestResult, type Obj, type ValidationOptions } from "@graphenix/core";
+import { asObject, cloneJson, compareUtf8, digestResult, setMember, type Obj, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
 import { orderNodes } from "./rules/acyclic.js";
 import { GRAPH_RULES } from "./rules/index.js";
@@ -16,8 +16,8 @@ import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
 
 /**
  * Normalizes an authoring graph into `graphenix.normalized-graph/v1` (docs/normalized-graph.md):
- * defaults filled in, every optional collection present, nodes keyed in UTF-8 byte order of
- * their ids, `nodeOrder` topological, edges sorted. Invalid input gives its issues, never a throw.
+ * defaults filled in, every optional collection present, `nodeOrder` topological, edges sorted,
+ * open objects with their members in sorted order. Invalid input gives its issues, never a throw.
  * A normalized graph is accepted too and comes back unchanged (normalizing is idempotent).
  */
 export function normalizeAuthoringGraph(document: unknown, options?: ValidationOptions): ValidationResult<NormalizedExecutableGraphDocument> {
@@ -59,10 +59,10 @@ function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocu
   const policies = normalizeGraphPolicies(asObject(doc.policies));
   const nodes: NormalizedExecutableGraphDocument["nodes"] = {};
   for (const id of graph.ids) {
-    nodes[id] = normalizeNode(id, graph.nodes.get(id) as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies);
+    setMember(nodes, id, normalizeNode(id, graph.nodes.get(id) as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies));
   }
   const edges = graph.edges
-    .map(({ from, to, edge }) => ({ from, to, condition: edge.condition ? structuredClone(edge.condition as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
+    .map(({ from, to, edge }) => ({ from, to, condition: edge.condition ? cloneJson(edge.condition as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
     .sort((a, b) => compareUtf8(a.from, b.from) || compareUtf8(a.to, b.to));
   return {
     format: NORMALIZED_GRAPH_FORMAT,
@@ -75,7 +75,7 @@ function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocu
     nodes,
     nodeOrder: order.order,
     edges,
-    modelCases: structuredClone(doc.modelCases as NormalizedExecutableGraphDocument["modelCases"]),
+    modelCases: cloneJson(doc.modelCases as NormalizedExecutableGraphDocument["modelCases"]),
     defaultModelCase: doc.defaultModelCase as string,
     policies,
   };

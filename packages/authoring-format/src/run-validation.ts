@@ -39,7 +39,8 @@ export function validateGraph<T>(
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   let graph: GraphView | undefined;
-  if (checkFormat(document, spec.formats, issues) && scanDocument(document, limits, { credentials: true }, issues)) {
+  const scanned = options?.scan === false || scanDocument(document, limits, { credentials: true }, issues);
+  if (checkFormat(document, spec.formats, issues) && scanned) {
     const obj = document as Obj;
     const count = nodeCount(obj);
     if (count > limits.maxNodes) {

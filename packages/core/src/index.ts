@@ -25,3 +25,4 @@ export { topologicalOrder, type TopoResult } from "./graph/topo.js";
 export { locatePointer } from "./json/locate.js";
 export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./validation/json-access.js";
 export { jsonEqual } from "./json-equal.js";
+export { setMember, hasMember, getMember, cloneJson } from "./json-build.js";

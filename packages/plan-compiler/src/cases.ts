@@ -1,6 +1,6 @@
 import type { GraphRuntimeObject, ModelSelection, ModelSlotBinding, ModelSlotName, NormalizedExecutableGraphDocument, NormalizedNode } from "@graphenix/contracts";
 import { SLOT_WORDS } from "@graphenix/plan-format";
-import type { IssueCollector } from "@graphenix/core";
+import { cloneJson, getMember, hasMember, type IssueCollector } from "@graphenix/core";
 
 export interface GraphCase {
   readonly id: string;
@@ -14,12 +14,10 @@ export interface NodeCase {
   readonly source: "nodeCase" | "runtimeOverride";
 }
 
-const has = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
-
 /** The graph model case: the runtime's choice, else the graph's default; with its explanation. */
 export function selectGraphCase(graph: NormalizedExecutableGraphDocument, runtime: GraphRuntimeObject, issues: IssueCollector): GraphCase | undefined {
   if (runtime.graphModelCase !== undefined) {
-    if (!has(graph.modelCases, runtime.graphModelCase)) {
+    if (!hasMember(graph.modelCases, runtime.graphModelCase)) {
       issues.add("model-case-unknown", `the runtime chose the graph model case ${JSON.stringify(runtime.graphModelCase)}, which the graph does not have`, ["runtime", "graphModelCase"]);
       return undefined;
     }
@@ -30,9 +28,9 @@ export function selectGraphCase(graph: NormalizedExecutableGraphDocument, runtim
 
 /** A node's model case: the runtime's override, else the node's default, else none. */
 export function selectNodeCase(id: string, node: NormalizedNode, graph: NormalizedExecutableGraphDocument, runtime: GraphRuntimeObject, issues: IssueCollector): NodeCase {
-  const override = runtime.nodeModelCases?.[id];
+  const override = getMember(runtime.nodeModelCases, id);
   if (override !== undefined) {
-    if (!has(node.modelCases, override) && !has(graph.modelCases, override)) {
+    if (!hasMember(node.modelCases, override) && !hasMember(graph.modelCases, override)) {
       issues.add("model-case-unknown", `the runtime chose the model case ${JSON.stringify(override)} for ${JSON.stringify(id)}, which neither the node nor the graph has`, ["runtime", "nodeModelCases", id]);
     }
     return { id: override, explanation: "runtime.nodeModelCases", source: "runtimeOverride" };
@@ -53,12 +51,12 @@ export function resolveSlot(
   graph: NormalizedExecutableGraphDocument,
 ): ModelSlotBinding | undefined {
   if (nodeCase.id !== null) {
-    const chosen = has(node.modelCases, nodeCase.id) ? node.modelCases[nodeCase.id] : graph.modelCases[nodeCase.id];
+    const chosen = getMember(node.modelCases, nodeCase.id) ?? getMember(graph.modelCases, nodeCase.id);
     const selection = chosen?.[slot] as ModelSelection | undefined;
-    if (selection) return { selection: structuredClone(selection), source: nodeCase.source };
+    if (selection) return { selection: cloneJson(selection), source: nodeCase.source };
   }
-  const selection = graph.modelCases[graphCase.id]?.[slot] as ModelSelection | undefined;
-  return selection ? { selection: structuredClone(selection), source: "graphCase" } : undefined;
+  const selection = getMember(graph.modelCases, graphCase.id)?.[slot] as ModelSelection | undefined;
+  return selection ? { selection: cloneJson(selection), source: "graphCase" } : undefined;
 }
 
 export function missingSlot(issues: IssueCollector, id: string, slot: ModelSlotName): void {

@@ -8,7 +8,7 @@ import {
   type KnownIssueCode,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { digest, IssueCollector, jsonEqual, makeIssue } from "@graphenix/core";
+import { cloneJson, digest, IssueCollector, jsonEqual, makeIssue } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
@@ -46,7 +46,11 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   const issues = new IssueCollector(200);
 
   const registry = options.profileRegistry ?? rt.profileRegistry;
-  if (options.profileRegistry && !jsonEqual(options.profileRegistry, rt.profileRegistry)) {
+  if (!registry) {
+    issues.add("compile-registry-missing", "no profile registry: give the runtime object a profileRegistry, or pass options.profileRegistry", ["runtime", "profileRegistry"]);
+    return { ok: false, issues: issues.finish() };
+  }
+  if (options.profileRegistry && rt.profileRegistry && !jsonEqual(options.profileRegistry, rt.profileRegistry)) {
     issues.add("compile-registry-conflict", "options.profileRegistry differs from the runtime object's profileRegistry; pass one, or make them agree", ["options", "profileRegistry"]);
   }
   for (const id of Object.keys(rt.nodeModelCases ?? {})) {
@@ -59,7 +63,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
 
   const head = {
     source: { graphId: graph.graphId, graphRevision: graph.revision, graphHash: graph.source.graphHash, formatVersion: graph.formatVersion },
-    profileRegistry: structuredClone(registry),
+    profileRegistry: cloneJson(registry),
     runtimeBinding: {
       jobId: rt.jobId,
       mode: rt.mode,

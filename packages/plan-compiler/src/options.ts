@@ -10,7 +10,7 @@ export type PlanFormatChoice = "v2" | "v1";
 export interface CompileOptions {
   /** The plan's `createdAt`: an RFC 3339 UTC timestamp, or a function returning one. Required: the compiler reads no clock. */
   readonly now: string | (() => string);
-  /** Overrides the runtime object's profile registry reference (they must agree when both are given). */
+  /** The profile registry; needed when the runtime object has none, and must agree with it when it has one. */
   readonly profileRegistry?: GraphRuntimeObject["profileRegistry"];
   /** `v2` (default) or `v1` for legacy engines. */
   readonly format?: PlanFormatChoice;
@@ -25,10 +25,16 @@ export interface CompileOptions {
 
 const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?Z$/;
 
+function isRealDate(timestamp: string): boolean {
+  const [year, month, day] = timestamp.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export function createdAtFrom(options: CompileOptions): string {
   if (options === null || typeof options !== "object") throw new CompileOptionsError("compileExecutablePlan needs options with at least { now }");
   const now = typeof options.now === "function" ? options.now() : options.now;
-  if (typeof now !== "string" || !TIMESTAMP.test(now)) {
+  if (typeof now !== "string" || !TIMESTAMP.test(now) || !isRealDate(now)) {
     throw new CompileOptionsError(`options.now must be (or return) an RFC 3339 UTC timestamp such as "2026-06-06T12:00:00.000Z", not ${JSON.stringify(now)}`);
   }
   return now;

@@ -1,4 +1,5 @@
 import type { ExecutableGraphPlan, ExecutionUnitPlan, ModelSlots, NodeExecutionPlanV1, FinalizerExecutionPlanV1, CaseSelection, UnitKindV1 } from "@graphenix/contracts";
+import { cloneJson, setMember } from "@graphenix/core";
 import { missingSlot, resolveSlot } from "./cases.js";
 import type { BuildContext } from "./plan-v2.js";
 import { nodeUnits } from "./units.js";
@@ -49,15 +50,15 @@ export function buildPlanV1(ctx: BuildContext, head: Pick<PlanBodyV1, "source" |
         ...(d.strategyKey !== undefined && { strategyKey: d.strategyKey }),
         ...(d.skillKey !== undefined && { skillKey: d.skillKey }),
         modelSlot: slot,
-        modelSelection: structuredClone(binding.selection),
+        modelSelection: cloneJson(binding.selection),
         ...(d.unitParams && { unitParams: d.unitParams }),
         sourcePath: d.sourcePath,
       });
     });
     const selectedCases = { graphModelCaseId: ctx.graphCase.id, nodeModelCaseId: nodeCase.id };
-    caseNodes[id] = { modelCaseId: nodeCase.id, explanation: nodeCase.explanation };
-    if (node.type === "finalizer") finalizerPlans[id] = { nodeId: id, outputKey: (node.parameters as { outputKey: string }).outputKey, selectedCases, modelSlots, executionUnits: units };
-    else nodePlans[id] = { nodeId: id, selectedCases, modelSlots, executionUnits: units };
+    setMember(caseNodes, id, { modelCaseId: nodeCase.id, explanation: nodeCase.explanation });
+    if (node.type === "finalizer") setMember(finalizerPlans, id, { nodeId: id, outputKey: (node.parameters as { outputKey: string }).outputKey, selectedCases, modelSlots, executionUnits: units });
+    else setMember(nodePlans, id, { nodeId: id, selectedCases, modelSlots, executionUnits: units });
   }
   return {
     ...head,

@@ -11,7 +11,7 @@ import type {
   NormalizedExecutableGraphDocument,
   NormalizedTaskNode,
 } from "@graphenix/contracts";
-import { compareUtf8, type IssueCollector } from "@graphenix/core";
+import { cloneJson, compareUtf8, getMember, setMember, type IssueCollector } from "@graphenix/core";
 import { UNIT_KINDS_V2 } from "@graphenix/plan-format";
 import { missingSlot, resolveSlot, type GraphCase, type NodeCase } from "./cases.js";
 import { nodeUnits, unitPolicies } from "./units.js";
@@ -27,7 +27,7 @@ export interface BuildContext {
 }
 
 function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | FinalizerExecutionPlan; finalizer: boolean } {
-  const node = ctx.graph.nodes[id]!;
+  const node = getMember(ctx.graph.nodes, id)!;
   const nodeCase = ctx.nodeCases.get(id)!;
   const drafts = nodeUnits(id, node);
   const modelSlots: ModelSlots = {};
@@ -49,14 +49,14 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
       const binding = modelSlots[slot] ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
       if (binding) {
         modelSlots[slot] = binding;
-        Object.assign(unit, { modelSlot: slot, modelSelection: structuredClone(binding.selection), modelSource: binding.source });
+        Object.assign(unit, { modelSlot: slot, modelSelection: cloneJson(binding.selection), modelSource: binding.source });
       } else if (!UNIT_KINDS_V2[d.kind].slotOptional) missingSlot(ctx.issues, id, slot);
     }
     if (d.reads !== undefined) unit.invokeContract = { reads: [...d.reads], writes: [] };
     if (d.unitParams) unit.unitParams = d.unitParams;
-    unit.retryPolicy = structuredClone(policies.retryPolicy);
-    if (unit.modelSlot) unit.fallbackPolicy = structuredClone(policies.fallbackPolicy);
-    unit.tracePolicy = structuredClone(policies.tracePolicy);
+    unit.retryPolicy = cloneJson(policies.retryPolicy);
+    if (unit.modelSlot) unit.fallbackPolicy = cloneJson(policies.fallbackPolicy);
+    unit.tracePolicy = cloneJson(policies.tracePolicy);
     return { ...unit, sourcePath: d.sourcePath };
   });
   const selectedCases = { graphModelCaseId: ctx.graphCase.id, nodeModelCaseId: nodeCase.id };
@@ -74,7 +74,7 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
       invokeContract: {
         reads: [...(task?.parameters.smartInput.paths ?? [])],
         writes: [],
-        inputsConfig: structuredClone(task?.parameters.inputsConfig ?? {}),
+        inputsConfig: cloneJson(task?.parameters.inputsConfig ?? {}),
         smartInput: { paths: [...(task?.parameters.smartInput.paths ?? [])] },
       },
       selectedCases,
@@ -88,19 +88,23 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
 function nodeIndex(graph: NormalizedExecutableGraphDocument): NodeIndexEntry[] {
   const waves = new Map<string, number>();
   return graph.nodeOrder.map((id, order) => {
-    const node = graph.nodes[id]!;
-    const wave = node.dependsOn.length === 0 ? 0 : 1 + Math.max(...node.dependsOn.map((d) => waves.get(d) ?? 0));
+    const node = getMember(graph.nodes, id)!;
+    let wave = 0;
+    for (const d of node.dependsOn) wave = Math.max(wave, (waves.get(d) ?? 0) + 1);
     waves.set(id, wave);
     return { nodeId: id, nodeType: node.type as NodeIndexEntry["nodeType"], wave, order, dependsOn: [...node.dependsOn] };
   });
 }
 
-/** One deferred gate per conditional edge, in the graph's edge order. */
+/**
+ * One deferred gate per conditional edge, in the graph's edge order, named by the edge's index
+ * (`gate:<i>`): ids may contain `:`, so `gate:<from>:<to>` could name two edges.
+ */
 function deferredGates(graph: NormalizedExecutableGraphDocument): DeferredGate[] {
   const gates: DeferredGate[] = [];
   graph.edges.forEach((edge, i) => {
     if (edge.condition) {
-      gates.push({ gateId: `gate:${edge.from}:${edge.to}`, fromNodeId: edge.from, toNodeId: edge.to, condition: structuredClone(edge.condition), sourcePath: `/graph/edges/${i}` });
+      gates.push({ gateId: `gate:${i}`, fromNodeId: edge.from, toNodeId: edge.to, condition: cloneJson(edge.condition), sourcePath: `/graph/edges/${i}` });
     }
   });
   return gates;
@@ -112,10 +116,11 @@ export function buildPlanV2(ctx: BuildContext, head: Pick<PlanBodyV2, "source" |
   const caseNodes: CaseSelection["nodes"] = {};
   for (const id of Object.keys(ctx.graph.nodes)) {
     const { plan, finalizer } = nodePlanV2(id, ctx);
-    if (finalizer) finalizerPlans[id] = plan as FinalizerExecutionPlan;
-    else nodePlans[id] = plan as NodeExecutionPlan;
+    // setMember: a node may be called `__proto__` or `constructor`.
+    if (finalizer) setMember(finalizerPlans, id, plan);
+    else setMember(nodePlans, id, plan);
     const nodeCase = ctx.nodeCases.get(id)!;
-    caseNodes[id] = { modelCaseId: nodeCase.id, explanation: nodeCase.explanation };
+    setMember(caseNodes, id, { modelCaseId: nodeCase.id, explanation: nodeCase.explanation });
   }
   const units = [...Object.values(nodePlans), ...Object.values(finalizerPlans)].flatMap((p) => p.executionUnits);
   const sortedSet = <T extends string>(values: T[]) => [...new Set(values)].sort(compareUtf8);
@@ -123,7 +128,7 @@ export function buildPlanV2(ctx: BuildContext, head: Pick<PlanBodyV2, "source" |
     ...head,
     runtimeExpectations: { unitKinds: sortedSet(units.map((u) => u.unitKind)), invokeModes: sortedSet(units.map((u) => u.invokeMode)) },
     normalizedGraph: { mode: "embedded", graph: ctx.graph as unknown as Record<string, unknown> },
-    policies: structuredClone(ctx.graph.policies),
+    policies: cloneJson(ctx.graph.policies),
     caseSelection: { graph: { modelCaseId: ctx.graphCase.id, explanation: ctx.graphCase.explanation }, nodes: caseNodes },
     nodeIndex: nodeIndex(ctx.graph),
     deferredGates: deferredGates(ctx.graph),

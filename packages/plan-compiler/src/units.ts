@@ -9,7 +9,7 @@ import type {
   UnitKindV2,
   UnitParams,
 } from "@graphenix/contracts";
-import { escapePointerToken } from "@graphenix/core";
+import { cloneJson, escapePointerToken } from "@graphenix/core";
 
 /** A unit before ids, orders and models are filled in; `slot` is null for units that run no model. */
 export interface UnitDraft {
@@ -28,7 +28,7 @@ export function nodePath(id: string): string {
   return `/graph/nodes/${escapePointerToken(id)}/parameters`;
 }
 
-const params = (p: UnitParams): UnitParams | undefined => (Object.keys(p).length > 0 ? structuredClone(p) : undefined);
+const params = (p: UnitParams): UnitParams | undefined => (Object.keys(p).length > 0 ? cloneJson(p) : undefined);
 
 /**
  * The design → plan mapping of a task node, in run order (docs/plan-compiler.md):
@@ -84,5 +84,5 @@ export interface UnitPolicies {
 }
 
 export function unitPolicies(policies: NormalizedPolicies): UnitPolicies {
-  return { retryPolicy: structuredClone(policies.retry), fallbackPolicy: structuredClone(policies.fallback), tracePolicy: structuredClone(policies.trace) };
+  return { retryPolicy: cloneJson(policies.retry), fallbackPolicy: cloneJson(policies.fallback), tracePolicy: cloneJson(policies.trace) };
 }

@@ -5,7 +5,7 @@ import { edgesAreUnique, edgesReferenceExistingNodes } from "./edges.js";
 import { modelCasesExist } from "./model-cases.js";
 import { nodeIdsMatchKeys } from "./node-ids.js";
 import { profileKeysAreWellFormed } from "./profile-keys.js";
-import { factGuardsAreValid, mainOnlyFieldsStayInMain } from "./task-utilities.js";
+import { factGuardsAreValid, mainOnlyFieldsStayInMain, preMemoryPathsFollowSources } from "./task-utilities.js";
 import { taskNodesHaveSkill } from "./task-skill.js";
 
 /**
@@ -23,4 +23,5 @@ export const GRAPH_RULES: readonly Rule[] = [
   taskNodesHaveSkill,
   mainOnlyFieldsStayInMain,
   factGuardsAreValid,
+  preMemoryPathsFollowSources,
 ];

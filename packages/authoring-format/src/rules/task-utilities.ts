@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, objectAt, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, jsonEqual, objectAt, type Obj } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /** A utility unit of a task node's PRE or POST phase, or a MAIN-phase wrapper, and where it is. */
@@ -69,6 +69,24 @@ export function factGuardsAreValid({ graph, issues }: RuleContext): void {
       if (guard.enabled === true && asString(guard.policyId) === undefined) {
         issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath());
       }
+    }
+  }
+}
+
+/**
+ * A PRE utility's `unitParams.memoryPaths`, when given, are the node's
+ * `aiTaskProfile.inputSynthesis.sources`, or `[]` when none are authored: PRE reads come from the
+ * skill input synthesis sources (GLOSSARY §5), so the plan can carry them unchanged.
+ */
+export function preMemoryPathsFollowSources({ graph, issues }: RuleContext): void {
+  for (const [id, node] of graph.nodes) {
+    const sources = objectAt(node, "parameters", "aiTaskProfile", "inputSynthesis")?.sources;
+    const expected = Array.isArray(sources) ? sources : [];
+    for (const { phase, utility, path } of taskUtilities(id, node)) {
+      const memoryPaths = asObject(utility.unitParams)?.memoryPaths;
+      if (phase !== "PRE" || memoryPaths === undefined || jsonEqual(memoryPaths, expected)) continue;
+      const where = Array.isArray(sources) ? "the node's aiTaskProfile.inputSynthesis.sources" : "[] (no inputSynthesis.sources are authored)";
+      issues.add("pre-reads-mismatch", `a PRE utility's unitParams.memoryPaths must be ${where}`, [...path(), "unitParams", "memoryPaths"]);
     }
   }
 }

@@ -22,7 +22,7 @@ export interface GraphRuntimeObject {
   nodeModelCases?: {
     [k: string]: Identifier;
   };
-  profileRegistry: ProfileRegistryRef;
+  profileRegistry?: ProfileRegistryRef;
 }
 /**
  * The profile registry a run (and its plan) is compiled against: an npm package and version, with its hash when known.

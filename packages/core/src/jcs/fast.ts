@@ -15,6 +15,7 @@
  */
 import { copierFor } from "./shapes.js";
 import { sortKeys } from "./exact.js";
+import { setMember as assign } from "../json-build.js";
 
 const BAIL: unique symbol = Symbol("bail");
 let depth = 0;
@@ -25,13 +26,6 @@ function isArrayIndexKey(key: string): boolean {
   const c = key.charCodeAt(0);
   if (c < 48 || c > 57) return false;
   return /^(0|[1-9][0-9]{0,9})$/.test(key) && Number(key) < 4294967295;
-}
-
-// A plain `out[key] = value` would set the prototype for `__proto__`, or call a setter some code
-// defined on Object.prototype: a name already reachable on the fresh object is defined instead.
-function assign(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in out) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
 }
 
 function copy(v: unknown): unknown {

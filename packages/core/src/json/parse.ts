@@ -7,6 +7,7 @@
  */
 import type { JsonValue, KnownIssueCode, OperationResult } from "@graphenix/contracts";
 import { makeIssue } from "../issue.js";
+import { setMember } from "../json-build.js";
 import { DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, type JsonParseLimits } from "./limits.js";
 import { locationAt } from "./location.js";
 
@@ -161,12 +162,9 @@ class Reader {
   store(frame: Frame, value: JsonValue): void {
     if (frame.isArray) {
       (frame.container as JsonValue[]).push(value);
-    } else if ((frame.key as string) in frame.container) {
-      // Assignment would set the prototype for `__proto__`, or call a setter some code put on
-      // Object.prototype; a JSON member is always plain data. (Own duplicates are already refused.)
-      Object.defineProperty(frame.container, frame.key as string, { value, enumerable: true, writable: true, configurable: true });
     } else {
-      (frame.container as Record<string, JsonValue>)[frame.key as string] = value;
+      // Never a prototype change or an inherited setter: a JSON member is plain data.
+      setMember(frame.container as Record<string, unknown>, frame.key as string, value);
     }
   }
 

@@ -13,8 +13,9 @@ export const CREDENTIAL_NAMES = ["authorization", "proxyauthorization", "cookie"
 
 /** Shapes of string values that are credentials, with the name each is reported under. */
 export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
-  ["a bearer token", /^\s*bearer\s+[A-Za-z0-9\-._~+/]{8,}=*\s*$/i],
-  ["a basic-auth header", /^\s*basic\s+[A-Za-z0-9+/]{8,}=*\s*$/i],
+  // A token has a digit (so "Bearer notification" or "Basic formatting" is just text).
+  ["a bearer token", /^\s*bearer\s+(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{16,}=*\s*$/i],
+  ["a basic-auth header", /^\s*basic\s+(?=[A-Za-z0-9+/]*[\d+/])[A-Za-z0-9+/]{12,}={0,2}\s*$/i],
   ["a private key", /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/],
   ["an OpenAI-style secret key", /^sk-[A-Za-z0-9_-]{20,}$/],
   ["a GitHub token", /^(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})$/],
@@ -31,6 +32,8 @@ const nameCache = new Map<string, boolean>();
 export function isCredentialName(name: string): boolean {
   const cached = nameCache.get(name);
   if (cached !== undefined) return cached;
+  // Names with `:` or `/` are ids used as keys (`node:refresh-token`), not member names.
+  if (name.includes(":") || name.includes("/")) return false;
   const normalized = name.replace(/[-_.\s]/g, "").toLowerCase();
   const hit =
     (CREDENTIAL_NAMES as readonly string[]).includes(normalized) || CREDENTIAL_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix));

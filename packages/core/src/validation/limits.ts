@@ -25,6 +25,11 @@ export const DEFAULT_VALIDATION_LIMITS: ValidationLimits = {
 
 export interface ValidationOptions {
   readonly limits?: Partial<ValidationLimits>;
+  /**
+   * `false` skips the whole-document scan (limits, credentials, non-JSON values). Only for a
+   * validator checking a document embedded in one it has already scanned, such as a plan's graph.
+   */
+  readonly scan?: boolean;
 }
 
 export function resolveLimits(options: ValidationOptions | undefined): ValidationLimits {

@@ -1,4 +1,4 @@
-import { asObject, asString } from "@graphenix/core";
+import { asObject, asString, getMember } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /**
@@ -15,7 +15,7 @@ export function caseSelectionIsFrozen({ view, issues }: PlanRuleContext): void {
     issues.add("model-case-unknown", `the graph model case ${JSON.stringify(graphCaseId)} is not one of the graph's model cases`, ["caseSelection", "graph", "modelCaseId"]);
   }
   for (const entry of view.entries) {
-    const frozen = asObject(nodes[entry.key]);
+    const frozen = asObject(getMember(nodes, entry.key));
     if (!frozen) {
       issues.add("case-selection-missing", `caseSelection.nodes has no entry (with its explanation) for ${JSON.stringify(entry.key)}`, ["caseSelection", "nodes"]);
       continue;

@@ -1,5 +1,29 @@
-import { asString } from "@graphenix/core";
+import { asArray, asObject, asString, objectAt, type Obj } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
+
+/**
+ * v1 plans run only aiTask and finalizer nodes, with PRE utilities, the skill and POST utilities:
+ * no special nodes, local skills, MAIN-phase wrappers, skill input synthesis, or conditional edges.
+ */
+function v1CannotRun(view: PlanRuleContext["view"], id: string, node: Obj, issues: PlanRuleContext["issues"]): boolean {
+  const at = [...view.graphPath, "nodes", id];
+  const type = asString(node.type);
+  if (type !== "task" && type !== "finalizer") {
+    issues.add("plan-v1-unsupported", `a v1 plan cannot run ${type} nodes; use graphenix.executable-plan/v2`, [...at, "type"]);
+    return true;
+  }
+  if (type !== "task") return false;
+  const params = asObject(node.parameters);
+  const reasons: [boolean, string, string[]][] = [
+    [node.executionClass === "local", "local skills", ["executionClass"]],
+    [asArray(params?.executionStrategies).length > 0, "MAIN-phase wrappers (executionStrategies)", ["parameters", "executionStrategies"]],
+    [objectAt(params, "aiTaskProfile", "inputSynthesis")?.enabled === true, "the skill input synthesis profile", ["parameters", "aiTaskProfile", "inputSynthesis", "enabled"]],
+  ];
+  for (const [applies, what, path] of reasons) {
+    if (applies) issues.add("plan-v1-unsupported", `a v1 plan cannot run ${what}; use graphenix.executable-plan/v2`, [...at, ...path]);
+  }
+  return false;
+}
 
 /**
  * Node plans and finalizer plans match the embedded graph one to one: every finalizer node has a
@@ -25,10 +49,7 @@ export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
     const type = asString(node.type);
     const wanted = type === "finalizer" ? "finalizer" : "node";
     const entry = planned.get(id);
-    if (view.version === "v1" && type !== "task" && type !== "finalizer") {
-      issues.add("plan-v1-unsupported-node", `a v1 plan cannot run ${type} nodes; compile to graphenix.executable-plan/v2`, [...view.graphPath, "nodes", id, "type"]);
-      continue;
-    }
+    if (view.version === "v1" && v1CannotRun(view, id, node, issues)) continue;
     if (!entry) {
       issues.add(wanted === "finalizer" ? "finalizer-plan-missing" : "node-plan-missing", `the graph node ${JSON.stringify(id)} has no ${wanted === "finalizer" ? "finalizer plan" : "node plan"}`, [wanted === "finalizer" ? "finalizerPlans" : "nodePlans"]);
     } else if (entry.kind !== wanted) {
@@ -44,4 +65,12 @@ export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
   for (const entry of view.entries) {
     if (!view.graphNodes.has(entry.key)) issues.add("node-plan-unknown-node", `there is no node ${JSON.stringify(entry.key)} in the embedded graph`, [...entry.path]);
   }
+}
+
+/** v1 plans have no deferred gates, so their graph has no conditional edge. */
+export function v1HasNoConditionalEdges({ view, issues }: PlanRuleContext): void {
+  if (view.version !== "v1") return;
+  asArray(view.graph?.edges).forEach((edge, i) => {
+    if (asObject(asObject(edge)?.condition)) issues.add("plan-v1-unsupported", "a v1 plan cannot decide conditional edges (it has no deferred gates); use graphenix.executable-plan/v2", [...view.graphPath, "edges", i, "condition"]);
+  });
 }

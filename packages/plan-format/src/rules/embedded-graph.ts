@@ -8,7 +8,8 @@ import type { PlanRuleContext } from "./context.js";
  */
 export function embeddedGraphIsValid({ view, issues, limits }: PlanRuleContext): void {
   if (!view.graph) return; // v2 by reference: pinned by its digest, not checked here
-  const result = validateNormalizedExecutableGraph(view.graph, { limits });
+  // The plan's own scan already covered the graph (limits, credentials): no second report.
+  const result = validateNormalizedExecutableGraph(view.graph, { limits, scan: false });
   for (const issue of result.issues) {
     issues.push(makeIssue(issue.code as Parameters<typeof makeIssue>[0], issue.message, [...view.graphPath, ...issue.path], { severity: issue.severity }));
   }

@@ -4,15 +4,16 @@
  * case; the exact list is in docs/executable-plan.md. The scan every plan validation runs
  * reports them (`plan-forbidden-field`), at any depth, in its single walk over the plan.
  */
+// Specific names only: generic ones such as `events` or `logs` are also ordinary ids and
+// utility parameters, and would turn valid designs into uncompilable ones.
 export const FORBIDDEN_PLAN_MEMBERS: ReadonlySet<string> = new Set([
   "traceevents",
-  "events",
   "providerresponse",
   "providerresponses",
   "rawresponse",
+  "rawresponses",
   "executionlog",
   "executionlogs",
-  "logs",
 ]);
 
 export const RUN_EVIDENCE = {

@@ -1,6 +1,6 @@
 import { caseSelectionIsFrozen } from "./case-selection.js";
 import type { PlanRule } from "./context.js";
-import { plansCoverTheGraph } from "./coverage.js";
+import { plansCoverTheGraph, v1HasNoConditionalEdges } from "./coverage.js";
 import { deferredGatesMatchConditions } from "./deferred-gates.js";
 import { embeddedGraphIsValid } from "./embedded-graph.js";
 import { invokeModesMatchKinds } from "./invoke.js";
@@ -20,6 +20,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   metadataIsConsistent,
   embeddedGraphIsValid,
   plansCoverTheGraph,
+  v1HasNoConditionalEdges,
   caseSelectionIsFrozen,
   modelSlotsAreResolved,
   modelSelectionsAreAllowed,

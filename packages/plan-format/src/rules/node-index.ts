@@ -20,7 +20,8 @@ export function nodeIndexIsConsistent({ view, issues }: PlanRuleContext): void {
     const id = listed[i] as string;
     const node = view.graphNodes.get(id);
     const dependsOn = asArray(node?.dependsOn).map(String);
-    const wave = dependsOn.length === 0 ? 0 : 1 + Math.max(...dependsOn.map((d) => waves.get(d) ?? 0));
+    let wave = 0;
+    for (const d of dependsOn) wave = Math.max(wave, (waves.get(d) ?? 0) + 1);
     waves.set(id, wave);
     if (!entry) return;
     if (entry.order !== i) issues.add("node-index-inconsistent", `order must be the entry's position, ${i}`, ["nodeIndex", i, "order"]);

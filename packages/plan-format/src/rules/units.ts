@@ -1,4 +1,4 @@
-import { asString } from "@graphenix/core";
+import { asString, getMember } from "@graphenix/core";
 import { KINDS_BY_NODE_TYPE, PHASE_RANK, UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 
@@ -63,7 +63,7 @@ export function unitKindsFitTheNode({ view, issues }: PlanRuleContext): void {
     const type = entry.kind === "finalizer" ? "finalizer" : (asString(entry.plan.nodeType) ?? asString(node?.type) ?? (view.version === "v1" ? "task" : undefined));
     const units = view.unitsByPlan.get(entry.key) ?? [];
     if (view.version === "v2" && type !== undefined) {
-      const allowed = KINDS_BY_NODE_TYPE[type];
+      const allowed = getMember(KINDS_BY_NODE_TYPE, type);
       const executionClass = asString(entry.plan.executionClass) ?? asString(node?.executionClass);
       for (const { unit, path } of units) {
         const kind = asString(unit.unitKind);

@@ -9,8 +9,9 @@ function phaseOf(version: "v1" | "v2", kind: unknown): UnitKindRule | undefined 
 }
 
 /**
- * Fact-guard on sub-action `unitParams`: only on the synthesis, polish and audit utilities, never
- * on a MAIN skill unit, and `enabled: true` names its `policyId`.
+ * Fact-guard on sub-action `unitParams`: only on the synthesis, polish and audit utilities of the
+ * PRE and POST phases, never on a MAIN skill unit or MAIN-phase wrapper, and `enabled: true`
+ * names its `policyId` (the same rule as at design time).
  */
 export function factGuardsAreValid({ view, issues }: PlanRuleContext): void {
   for (const { unit, path } of view.units) {
@@ -20,6 +21,7 @@ export function factGuardsAreValid({ view, issues }: PlanRuleContext): void {
     const kind = phaseOf(view.version, unit.unitKind);
     const key = asString(unit.strategyKey) ?? asString(unit.actionKey);
     if (kind?.mainSkill) issues.add("fact-guard-not-allowed", "a MAIN skill unit must not carry a fact-guard", guardPath);
+    else if (kind?.phase === "MAIN") issues.add("fact-guard-not-allowed", "a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a MAIN-phase wrapper", guardPath);
     else if (key === undefined || !FACT_GUARD_UTILITIES.has(key)) issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath);
     if (guard.enabled === true && asString(guard.policyId) === undefined) issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath);
   }

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateExecutablePlan } from "@graphenix/plan-format";
+import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
+
+// Regressions found in review: ids that are JavaScript-special, ids that collide, inputs that
+// authoring accepted but the compiler could not compile.
+const runtime = { jobId: "job-1", mode: "live", environment: "prod", profileRegistry: { package: "@x12i/ai-profiles", version: "3.2.0" } };
+const now = "2026-06-06T12:00:00Z";
+const cases = { default: { preActionModel: { kind: "profileChoice", key: "cheap/default" }, skillModel: { kind: "profileChoice", key: "vol/default" }, finalizerModel: { kind: "profileChoice", key: "cheap/default" } } };
+
+function graph(nodes: Record<string, unknown>, edges: unknown[] = []) {
+  return { format: "graphenix.authoring-graph/v1", graphId: "graph:r", revision: "1.0.0", formatVersion: "2.0.0", nodes, edges, modelCases: cases, defaultModelCase: "default" };
+}
+const task = { type: "task", parameters: { skillKey: "s" } };
+
+function compiled(doc: unknown, rt: unknown = runtime) {
+  const result = compileExecutablePlan(doc, rt, { now });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  expect(validateExecutablePlan(result.plan).valid).toBe(true);
+  return result.plan as { nodePlans: Record<string, unknown>; deferredGates: { gateId: string }[]; normalizedGraph: { graph: { nodeOrder: string[] } } };
+}
+
+describe("compiler regressions", () => {
+  it("compiles nodes called __proto__, constructor and toString as ordinary ids", () => {
+    const doc = JSON.parse(`{"format":"graphenix.authoring-graph/v1","graphId":"graph:r","revision":"1.0.0","formatVersion":"2.0.0","nodes":{"__proto__":{"type":"task","parameters":{"skillKey":"s"}},"constructor":{"type":"task","parameters":{"skillKey":"s"}},"toString":{"type":"task","parameters":{"skillKey":"s"}}},"modelCases":${JSON.stringify(cases)},"defaultModelCase":"default"}`) as unknown;
+    const plan = compiled(doc, { ...runtime, nodeModelCases: { constructor: "default" } });
+    expect(Object.keys(plan.nodePlans).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(Object.getPrototypeOf(plan.nodePlans)).toBe(Object.prototype);
+  });
+
+  it("compiles integer-like node ids (nodeOrder gives the order)", () => {
+    const plan = compiled(graph({ "9": task, "10": task, a: task }, [{ from: "9", to: "10" }]));
+    expect(plan.normalizedGraph.graph.nodeOrder).toEqual(["9", "10", "a"]);
+  });
+
+  it("gives conditional edges whose ids contain ':' distinct gates", () => {
+    const plan = compiled(graph({ "a:b": task, c: task, a: task, "b:c": task }, [
+      { from: "a:b", to: "c", condition: { expression: "x" } },
+      { from: "a", to: "b:c", condition: { expression: "y" } },
+    ]));
+    expect(plan.deferredGates.map((g) => g.gateId)).toEqual(["gate:0", "gate:1"]);
+  });
+
+  it("lets ids and utility parameters be called events or logs", () => {
+    compiled(graph({ events: { type: "task", parameters: { skillKey: "s", taskConfiguration: { aiTaskStrategies: { pre: { strategyKey: "synthesis", unitParams: { logs: "verbose" } } } } } } }));
+  });
+
+  it("is byte-identical whatever the member order of open objects in the input", () => {
+    const a = compileExecutablePlan(graph({ n: { type: "task", parameters: { skillKey: "s", inputsConfig: { b: 1, a: 2 } } } }), runtime, { now });
+    const b = compileExecutablePlan(graph({ n: { type: "task", parameters: { skillKey: "s", inputsConfig: { a: 2, b: 1 } } } }), runtime, { now });
+    expect(a.ok && b.ok && JSON.stringify(a.plan) === JSON.stringify(b.plan)).toBe(true);
+  });
+
+  it("takes the registry from the options when the runtime object has none, and needs one of them", () => {
+    const { profileRegistry, ...bare } = runtime;
+    expect(compileExecutablePlan(graph({ n: task }), bare, { now, profileRegistry }).ok).toBe(true);
+    const missing = compileExecutablePlan(graph({ n: task }), bare, { now });
+    expect(missing.ok ? [] : missing.issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/runtime/profileRegistry compile-registry-missing"]);
+  });
+
+  it("refuses an impossible date in options.now as misuse", () => {
+    expect(() => compileExecutablePlan(graph({ n: task }), runtime, { now: "2026-02-30T12:00:00Z" })).toThrow(CompileOptionsError);
+  });
+
+  it("reports an authored PRE memoryPaths that is not the synthesis sources against the authoring graph", () => {
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/_error_/pre-memory-paths-not-sources/authoring-graph.json"), "utf8")) as unknown;
+    const result = compileExecutablePlan(doc, runtime, { now });
+    expect(result.ok ? [] : result.issues.map((i) => i.pointer.split("/")[1])).toEqual(["authoringGraph"]);
+  });
+});

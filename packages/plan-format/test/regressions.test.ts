@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateExecutablePlan } from "@graphenix/plan-format";
+
+// Test plans are edited freely below; `any` keeps those edits short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+const read = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", name, "input.plan.json"), "utf8")) as Loose;
+const codes = (plan: unknown) => validateExecutablePlan(plan).issues.map((i) => `${i.pointer} ${i.code}`);
+
+describe("plan validation regressions", () => {
+  it.each(["constructor", "__proto__", "toString"])("a nodeType of %j is a schema issue, not a throw", (nodeType) => {
+    const plan = read("seed-v2");
+    delete plan.planHash;
+    plan.nodePlans["node:audience-insights"].nodeType = nodeType;
+    expect(() => validateExecutablePlan(plan)).not.toThrow();
+    expect(codes(plan)).toContain("/nodePlans/node:audience-insights/nodeType schema-enum");
+  });
+
+  it("a very long dependsOn does not overflow the stack", () => {
+    const plan = read("seed-v2");
+    delete plan.planHash;
+    plan.normalizedGraph.graph.nodes["node:audience-insights"].dependsOn = Array.from({ length: 300_000 }, () => "a");
+    expect(() => validateExecutablePlan(plan, { limits: { maxStringLength: 10_000_000 } })).not.toThrow();
+  });
+
+  it("a credential in the embedded graph is reported once", () => {
+    const plan = read("seed-v2");
+    delete plan.planHash;
+    plan.normalizedGraph.graph.nodes["node:audience-insights"].parameters.inputsConfig = { apiKey: "x" };
+    expect(codes(plan).filter((c) => c.endsWith("forbidden-credential-key"))).toEqual(["/normalizedGraph/graph/nodes/node:audience-insights/parameters/inputsConfig/apiKey forbidden-credential-key"]);
+  });
+
+  it("a v1 plan whose graph has a local task, wrappers or a conditional edge is invalid", () => {
+    const plan = read("seed-v1");
+    const node = plan.graph.nodes["node:audience-insights"];
+    node.executionClass = "local";
+    node.parameters.executionStrategies = [{ strategyKey: "retrieval", unitParams: {} }];
+    expect(codes(plan)).toEqual([
+      "/graph/nodes/node:audience-insights/executionClass plan-v1-unsupported",
+      "/graph/nodes/node:audience-insights/parameters/executionStrategies plan-v1-unsupported",
+    ]);
+  });
+
+  it("a fact-guard on a MAIN-phase wrapper is refused, as at design time", () => {
+    const plan = read("content-pipeline-v2");
+    delete plan.planHash;
+    plan.nodePlans["node:draft-article"].executionUnits[2].unitParams = { factGuard: { enabled: false } };
+    expect(codes(plan)).toEqual(["/nodePlans/node:draft-article/executionUnits/2/unitParams/factGuard fact-guard-not-allowed"]);
+  });
+});
