@@ -19,7 +19,7 @@ function compiled(doc: unknown, rt: unknown = runtime) {
   const result = compileExecutablePlan(doc, rt, { now });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   expect(validateExecutablePlan(result.plan).valid).toBe(true);
-  return result.plan as { nodePlans: Record<string, unknown>; deferredGates: { gateId: string }[]; normalizedGraph: { graph: { nodeOrder: string[] } } };
+  return result.plan as unknown as { nodePlans: Record<string, unknown>; deferredGates: { gateId: string }[]; normalizedGraph: { graph: { nodeOrder: string[] } } };
 }
 
 describe("compiler regressions", () => {
