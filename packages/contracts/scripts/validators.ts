@@ -34,6 +34,16 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
       validateExecutablePlanV2Schema: "executable-plan.v2.schema.json",
     },
   },
+  {
+    package: "plan-graph",
+    module: "schema-validators",
+    exports: {
+      validateScenarioPlanSchema: "scenario-plan.v1.schema.json",
+      validateLabInventorySchema: "lab-inventory.v1.schema.json",
+      validatePlanGraphSchema: "plan-graph.v1.schema.json",
+      validateExpansionManifestSchema: "expansion-manifest.v1.schema.json",
+    },
+  },
 ];
 
 const ID_BASE = "https://schemas.graphenix.dev/";

@@ -102,6 +102,13 @@ export const ISSUE_CODES = {
   "compile-registry-conflict": { owner: "plan-compiler", summary: "`options.profileRegistry` and the runtime object's `profileRegistry` disagree." },
   "compile-runtime-unknown-node": { owner: "plan-compiler", summary: "The runtime object overrides the model case of a node the graph does not have." },
   "compile-v1-unsupported": { owner: "plan-compiler", summary: "The graph uses something a v1 plan cannot express (local skills, wrappers, input synthesis, special nodes, conditional edges); compile to v2." },
+  // @graphenix/plan-graph — plan execution model reason codes (snake_case, as engines write them)
+  "plan_type_reserved": { owner: "plan-graph", summary: "The plan type is reserved (sequence, campaign, adaptive; matrix when turned off): nothing is produced." },
+  "config_schema_invalid": { owner: "plan-graph", summary: "The scenario plan or inventory does not make sense: an axis not expanded with other than one value, expand naming no axis, an atomic plan with several templates, …" },
+  "plan_expansion_empty_axis": { owner: "plan-graph", summary: "An expanded axis has no values (e.g. the targets selector matches no asset)." },
+  "plan_expansion_limit": { owner: "plan-graph", summary: "The expansion would make more nodes than max_nodes; decided from the axis sizes before any node is built." },
+  "action_key_collision": { owner: "plan-graph", summary: "Two nodes of one expansion would run the same action (same action_key)." },
+  "action_id_collision": { owner: "plan-graph", summary: "Two nodes of one expansion got the same action_id." },
   // @graphenix/cli — reading input
   "io-unreadable": { owner: "cli", summary: "The input file or stream could not be read (missing, a directory, no permission)." },
   "io-unwritable": { owner: "cli", summary: "The output file could not be written." },

@@ -1,0 +1,183 @@
+import {
+  PLAN_GRAPH_CONTRACT_VERSION,
+  PLAN_MODEL_VERSION,
+  type ActionTemplate,
+  type ExpansionManifest,
+  type KnownIssueCode,
+  type LabInventory,
+  type PlanGraph,
+  type PlanGraphNode,
+  type ScenarioPlan,
+  type ValidationIssue,
+} from "@graphenix/contracts";
+import { asObject, cloneJson, digest, hasMember, IssueCollector, makeIssue, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator } from "@graphenix/core";
+import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
+import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
+import { actionId, actionKey } from "./identity.js";
+import { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
+
+export type CompilePlanResult =
+  | { readonly ok: true; readonly graph: PlanGraph; readonly manifest: ExpansionManifest }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+const RESERVED = new Set(["sequence", "campaign", "adaptive"]);
+
+function checkInput(document: unknown, name: "scenario" | "inventory", schema: SchemaValidator, issues: IssueCollector): boolean {
+  const local = new IssueCollector(100);
+  if (scanDocument(document, resolveLimits({ limits: { maxDepth: 64 } }), { credentials: true }, local) && !schema(document)) {
+    for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
+  }
+  for (const issue of local.finish()) issues.push(makeIssue(issue.code as KnownIssueCode, issue.message, [name, ...issue.path], { severity: issue.severity }));
+  return local.errorCount === 0;
+}
+
+/** Template inputs with every `{"$axis": name}` replaced by the node's value of that axis. */
+function resolveInputs(value: unknown, valueOf: (axis: string) => Scalar | undefined, unknown: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveInputs(v, valueOf, unknown));
+  const obj = asObject(value);
+  if (!obj) return value;
+  const keys = Object.keys(obj);
+  if (keys.length === 1 && keys[0] === "$axis" && typeof obj.$axis === "string") {
+    const resolved = valueOf(obj.$axis);
+    if (resolved === undefined) unknown.add(obj.$axis);
+    return resolved ?? null;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys.sort()) setMember(out, key, resolveInputs(obj[key], valueOf, unknown));
+  return out;
+}
+
+/**
+ * Compiles a scenario plan against a lab inventory into a plan graph and its expansion manifest
+ * (DESIGN §6; docs/plan-graph.md). `atomic` → one node, no edges; `matrix` → templates in UTF-8
+ * order of id × the `expand` axes row-major (first axis slowest), targets in UTF-8 order of
+ * `asset_id`. Reserved types, limits and axis problems are reported before any node is built.
+ */
+export function compilePlan(scenario: unknown, inventory: unknown, options: CompilePlanOptions = {}): CompilePlanResult {
+  const issues = new IssueCollector(200);
+  const type = asObject(asObject(scenario)?.plan)?.type;
+  if (typeof type === "string" && (RESERVED.has(type) || (type === "matrix" && options.matrix === false))) {
+    issues.add("plan_type_reserved", `the plan type ${JSON.stringify(type)} is reserved${type === "matrix" ? " (matrix plans are turned off)" : ""}; supported: atomic${options.matrix === false ? "" : ", matrix"}`, ["scenario", "plan", "type"]);
+    return { ok: false, issues: issues.finish() };
+  }
+  const okScenario = checkInput(scenario, "scenario", validateScenarioPlanSchema, issues);
+  const okInventory = checkInput(inventory, "inventory", validateLabInventorySchema, issues);
+  if (!okScenario || !okInventory) return { ok: false, issues: issues.finish() };
+  const { run_id, scenario_id, plan } = scenario as ScenarioPlan;
+  const assets = (inventory as LabInventory).assets;
+  const assetIds = new Set<string>();
+  assets.forEach((a, i) => {
+    if (assetIds.has(a.asset_id)) issues.add("config_schema_invalid", `the asset id ${JSON.stringify(a.asset_id)} appears twice in the inventory`, ["inventory", "assets", i, "asset_id"]);
+    assetIds.add(a.asset_id);
+  });
+
+  const templates = selectTemplates(plan, issues);
+  if (templates.length === 0) issues.add("config_schema_invalid", "no template is left after the templates and techniques filters", ["scenario", "plan", "axes"]);
+  const axes = resolveAxes(plan, assets);
+  checkAxes(plan, axes, issues);
+  if (plan.type === "atomic" && (templates.length !== 1 || (plan.expand ?? []).length > 0)) {
+    issues.add("config_schema_invalid", "an atomic plan has exactly one template and expands no axis", ["scenario", "plan"]);
+  }
+  if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
+
+  const maxNodes = options.max_nodes ?? DEFAULT_MAX_NODES;
+  const expandedAxes = (plan.expand ?? []).map((name) => axes.find((a) => a.name === name) as Axis);
+  const count = cellCount(templates.length, expandedAxes, maxNodes);
+  if (count > maxNodes) {
+    issues.add("plan_expansion_limit", `the expansion would make ${count > 1e15 ? "more than 10^15" : count} nodes, more than max_nodes (${maxNodes})`, ["scenario", "plan", "expand"]);
+    return { ok: false, issues: issues.finish() };
+  }
+  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", expand: plan.expand ?? [], templates, axes, expandedAxes }, issues);
+}
+
+interface Expansion {
+  readonly run_id: string;
+  readonly scenario_id: string;
+  readonly type: "atomic" | "matrix";
+  readonly expand: readonly string[];
+  readonly templates: readonly ActionTemplate[];
+  readonly axes: readonly Axis[];
+  readonly expandedAxes: readonly Axis[];
+}
+
+function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
+  const single = new Map(x.axes.filter((a) => !a.expanded).map((a) => [a.name, a.values[0] as Scalar]));
+  const nodes: PlanGraphNode[] = [];
+  const cells: ExpansionManifest["cells"] = [];
+  const keys = new Map<string, number>();
+  const ids = new Set<string>();
+  const index = new Array<number>(x.expandedAxes.length).fill(0);
+  for (const template of x.templates) {
+    index.fill(0);
+    for (;;) {
+      const coord: Record<string, Scalar> = {};
+      x.expandedAxes.forEach((axis, j) => setMember(coord, axis.name, axis.values[index[j] as number] as Scalar));
+      const valueOf = (name: string) => (hasMember(coord, name) ? coord[name] : single.get(name));
+      const unknown = new Set<string>();
+      const inputs = resolveInputs(template.inputs ?? {}, valueOf, unknown) as Record<string, unknown>;
+      if (unknown.size > 0) {
+        issues.add("config_schema_invalid", `the template's inputs use ${[...unknown].map((u) => JSON.stringify(u)).join(", ")}, which is not an axis of the plan`, ["scenario", "plan", "templates"]);
+        return { ok: false, issues: issues.finish() };
+      }
+      const ordinal = nodes.length;
+      const basis = {
+        engine: template.engine,
+        technique_id: template.technique_id,
+        engine_test_id: template.engine_test_id,
+        resolved_inputs_sha256: digest(inputs),
+        target_asset_id: String(valueOf("targets")),
+      };
+      const key = actionKey(basis);
+      const id = actionId({ ...basis, run_id: x.run_id, node_ordinal: ordinal, template_id: template.template_id });
+      const earlier = keys.get(key);
+      if (earlier !== undefined) {
+        issues.add("action_key_collision", `nodes ${earlier} and ${ordinal} would run the same action (same engine, test, inputs and target): an axis repeats a value or two templates are the same`, ["scenario", "plan"]);
+        return { ok: false, issues: issues.finish() };
+      }
+      if (ids.has(id)) {
+        issues.add("action_id_collision", `two nodes got the action id ${id}`, ["scenario", "plan"]);
+        return { ok: false, issues: issues.finish() };
+      }
+      keys.set(key, ordinal);
+      ids.add(id);
+      nodes.push({
+        action_id: id,
+        action_key: key,
+        node_ordinal: ordinal,
+        template_id: template.template_id,
+        technique_id: template.technique_id,
+        engine: template.engine,
+        engine_test_id: template.engine_test_id,
+        target_asset_id: basis.target_asset_id,
+        parameters: { resolved_inputs_sha256: basis.resolved_inputs_sha256, resolved_inputs: inputs },
+        ...(x.type === "matrix" && { cell: { path: [...x.expand], coord } }),
+      });
+      cells.push({ node_ordinal: ordinal, action_id: id, template_id: template.template_id, coord: { ...coord } });
+      // Row-major: the last expanded axis varies fastest.
+      let j = x.expandedAxes.length - 1;
+      while (j >= 0 && (index[j] as number) + 1 >= (x.expandedAxes[j] as Axis).values.length) index[j--] = 0;
+      if (j < 0) break;
+      index[j] = (index[j] as number) + 1;
+    }
+  }
+  const graph: PlanGraph = {
+    contract_version: PLAN_GRAPH_CONTRACT_VERSION,
+    plan_model_version: PLAN_MODEL_VERSION,
+    run_id: x.run_id,
+    scenario_id: x.scenario_id,
+    plan_type: x.type,
+    templates: x.templates.map((t) => cloneJson(t)),
+    nodes,
+    edges: [],
+  };
+  const manifest: ExpansionManifest = {
+    contract_version: PLAN_GRAPH_CONTRACT_VERSION,
+    run_id: x.run_id,
+    plan_type: x.type,
+    expand: [...x.expand],
+    templates: x.templates.map((t) => t.template_id),
+    axes: x.axes.map((a) => ({ name: a.name, values: [...a.values], ordering: a.ordering, expanded: a.expanded })),
+    cells,
+  };
+  return { ok: true, graph, manifest };
+}

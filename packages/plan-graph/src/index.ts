@@ -1,0 +1,5 @@
+export { actionKey, actionId, ACTION_ID_PREFIX, type ActionKeyBasis, type ActionIdBasis } from "./identity.js";
+export { PLAN_GRAPH_CONTRACT_VERSION, PLAN_MODEL_VERSION, MPLP_PROTOCOL_VERSION } from "@graphenix/contracts";
+export { compilePlan, type CompilePlanResult } from "./compile-plan.js";
+export { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
+export { matchTargets } from "./targets.js";

@@ -1,0 +1,9 @@
+/** Options of `compilePlan` (docs/plan-graph.md). */
+export interface CompilePlanOptions {
+  /** Most nodes an expansion may produce; decided from the axis sizes before any node is built. Default 100. */
+  readonly max_nodes?: number;
+  /** `false` turns matrix plans off (they then fail with `plan_type_reserved`, as in v0.1 runners). Default true. */
+  readonly matrix?: boolean;
+}
+
+export const DEFAULT_MAX_NODES = 100;

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { digest } from "@graphenix/core";
+import { actionKey, compilePlan } from "@graphenix/plan-graph";
+
+const examples = join(import.meta.dirname, "../../../examples");
+const read = (file: string) => JSON.parse(readFileSync(join(examples, file), "utf8")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const inventory = read("lab-inventory.json");
+const codes = (r: ReturnType<typeof compilePlan>) => (r.ok ? [] : r.issues.map((i) => `${i.pointer} ${i.code}`));
+
+describe("compilePlan: matrix", () => {
+  const result = compilePlan(read("matrix-scenario.json"), inventory);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  const { graph, manifest } = result;
+
+  it("orders targets in UTF-8 byte order of asset_id (ws-10 before ws-2) and enumerates row-major", () => {
+    expect(graph.nodes.map((n) => `${n.target_asset_id}/${String(n.cell?.coord.encoding)}`)).toEqual([
+      "ws-1/utf16le", "ws-1/base64", "ws-10/utf16le", "ws-10/base64", "ws-2/utf16le", "ws-2/base64",
+    ]);
+    expect(graph.nodes.map((n) => n.node_ordinal)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(graph.edges).toEqual([]);
+  });
+
+  it("resolves axis values into the inputs and derives the identities from them", () => {
+    const node = graph.nodes[1]!;
+    expect(node.parameters.resolved_inputs).toEqual({ command: "Get-Process", encoding: "base64" });
+    expect(node.parameters.resolved_inputs_sha256).toBe(digest({ command: "Get-Process", encoding: "base64" }));
+    expect(node.action_key).toBe(actionKey({ ...node, resolved_inputs_sha256: node.parameters.resolved_inputs_sha256 }));
+    expect(new Set(graph.nodes.map((n) => n.action_id)).size).toBe(6);
+    expect(node.cell).toEqual({ path: ["targets", "encoding"], coord: { targets: "ws-1", encoding: "base64" } });
+  });
+
+  it("records the enumeration in the manifest", () => {
+    expect(manifest.expand).toEqual(["targets", "encoding"]);
+    expect(manifest.axes).toEqual([
+      { name: "targets", values: ["ws-1", "ws-10", "ws-2"], ordering: "asset_id_utf8", expanded: true },
+      { name: "encoding", values: ["utf16le", "base64"], ordering: "given", expanded: true },
+    ]);
+    expect(manifest.cells.map((c) => c.action_id)).toEqual(graph.nodes.map((n) => n.action_id));
+  });
+
+  it("is deterministic", () => {
+    const again = compilePlan(read("matrix-scenario.json"), { assets: [...inventory.assets].reverse() });
+    expect(JSON.stringify(again.ok && again.graph)).toBe(JSON.stringify(graph));
+  });
+});
+
+describe("compilePlan: atomic", () => {
+  it("one node, no edges, no cell", () => {
+    const result = compilePlan(read("atomic-scenario.json"), inventory);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.graph.nodes).toHaveLength(1);
+    expect(result.graph.nodes[0]).toMatchObject({ target_asset_id: "srv-db", node_ordinal: 0 });
+    expect(result.graph.nodes[0]?.cell).toBeUndefined();
+  });
+});
+
+describe("compilePlan: refusals, before any node is built", () => {
+  const matrix = () => read("matrix-scenario.json");
+
+  it.each(["sequence", "campaign", "adaptive"])("%s is reserved", (type) => {
+    const s = matrix();
+    s.plan.type = type;
+    expect(codes(compilePlan(s, inventory))).toEqual(["/scenario/plan/type plan_type_reserved"]);
+  });
+
+  it("matrix is reserved when turned off", () => {
+    expect(codes(compilePlan(matrix(), inventory, { matrix: false }))).toEqual(["/scenario/plan/type plan_type_reserved"]);
+  });
+
+  it("an expanded axis with no values", () => {
+    const s = matrix();
+    s.plan.axes.targets.selector = { os: "plan9" };
+    expect(codes(compilePlan(s, inventory))).toEqual(["/scenario/plan/axes/targets plan_expansion_empty_axis"]);
+  });
+
+  it("an axis not expanded must resolve to exactly one value", () => {
+    const s = matrix();
+    s.plan.expand = ["encoding"];
+    expect(codes(compilePlan(s, inventory))).toEqual(["/scenario/plan/axes/targets config_schema_invalid"]);
+  });
+
+  it("more nodes than max_nodes, from the axis sizes", () => {
+    expect(codes(compilePlan(matrix(), inventory, { max_nodes: 5 }))).toEqual(["/scenario/plan/expand plan_expansion_limit"]);
+  });
+
+  it("a 10^12-cell request is refused at once", () => {
+    const s = matrix();
+    const values = Array.from({ length: 100 }, (_, i) => i);
+    for (const name of ["a", "b", "c", "d", "e", "f"]) s.plan.axes[name] = values;
+    s.plan.expand = ["targets", "encoding", "a", "b", "c", "d", "e", "f"];
+    const started = performance.now();
+    const result = compilePlan(s, inventory, { max_nodes: 1_000_000 });
+    expect(codes(result)).toEqual(["/scenario/plan/expand plan_expansion_limit"]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("a repeated value makes two nodes the same action", () => {
+    const s = matrix();
+    s.plan.axes.encoding = ["base64", "base64"];
+    expect(codes(compilePlan(s, inventory))).toEqual(["/scenario/plan action_key_collision"]);
+  });
+
+  it("an input that names no axis", () => {
+    const s = matrix();
+    s.plan.templates[0].inputs.user = { $axis: "user" };
+    expect(codes(compilePlan(s, inventory))).toEqual(["/scenario/plan/templates config_schema_invalid"]);
+  });
+
+  it("never throws on junk", () => {
+    for (const junk of [null, 1, "x", [], {}, { plan: {} }, { plan: { type: "matrix" } }]) {
+      expect(compilePlan(junk, junk).ok).toBe(false);
+    }
+  });
+});
