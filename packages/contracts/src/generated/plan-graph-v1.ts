@@ -7,6 +7,14 @@ import type { Sha256Digest } from "./common-v1.js";
 import type { ActionTemplate } from "./scenario-plan-v1.js";
 
 /**
+ * A node's lifecycle state: `pending → ready → running → succeeded | failed`, and `pending | ready → skipped`. Run state, never stored on the graph.
+ *
+ * This interface was referenced by `PlanGraph`'s JSON-Schema
+ * via the `definition` "NodeStatus".
+ */
+export type NodeStatus = "pending" | "ready" | "running" | "succeeded" | "failed" | "skipped";
+
+/**
  * The compiled plan graph (`expanded_graph.json`): action nodes and edges, a DAG. `contract_version: plan_graph_v1`, `plan_model_version: 0.2.0`.
  */
 export interface PlanGraph {
@@ -140,4 +148,104 @@ export interface PlanGraphEdge {
    * The kind of edge.
    */
   kind: "depends_on";
+}
+/**
+ * How a runner runs a plan graph.
+ *
+ * This interface was referenced by `PlanGraph`'s JSON-Schema
+ * via the `definition` "RunnerOptions".
+ */
+export interface RunnerOptions {
+  /**
+   * Most nodes an expansion may make (default 100).
+   */
+  max_nodes?: number;
+  /**
+   * Most nodes the runner runs at once (default 1); the plan's request is capped by it.
+   */
+  max_concurrency?: number;
+  /**
+   * After a failure, skip every node not yet started (`fail_fast_skipped`). Default false.
+   */
+  fail_fast?: boolean;
+}
+/**
+ * One line of `ground_truth.jsonl`: what happened to one node of a run.
+ *
+ * This interface was referenced by `PlanGraph`'s JSON-Schema
+ * via the `definition` "GroundTruthRow".
+ */
+export interface GroundTruthRow {
+  /**
+   * The run.
+   */
+  run_id: string;
+  /**
+   * The node.
+   */
+  action_id: string;
+  /**
+   * The action.
+   */
+  action_key: string;
+  /**
+   * The node's ordinal.
+   */
+  node_ordinal: number;
+  /**
+   * The target.
+   */
+  target_asset_id: string;
+  /**
+   * How the node ended.
+   */
+  status: "succeeded" | "failed" | "skipped";
+  /**
+   * Why a node failed or was skipped, e.g. `fail_fast_skipped`, `dependency_failed`, or the executor's own code.
+   */
+  reason_code?: string;
+  /**
+   * The lifecycle states the node went through, in order.
+   */
+  phases: NodeStatus[];
+  /**
+   * When it started, from the runner's clock (present only when a clock is given).
+   */
+  started_at?: string;
+  /**
+   * When it ended, from the runner's clock.
+   */
+  finished_at?: string;
+  /**
+   * Where the expansion manifest is, e.g. `plan/expansion_manifest.json`.
+   */
+  plan_expansion_ref?: string;
+}
+/**
+ * The outcome of a run: counts and a status that depend only on the nodes' outcomes, never on the order they finished in.
+ *
+ * This interface was referenced by `PlanGraph`'s JSON-Schema
+ * via the `definition` "StageRollup".
+ */
+export interface StageRollup {
+  /**
+   * Nodes in the graph.
+   */
+  total: number;
+  /**
+   * Nodes that succeeded.
+   */
+  succeeded: number;
+  /**
+   * Nodes that failed.
+   */
+  failed: number;
+  /**
+   * Nodes that were skipped.
+   */
+  skipped: number;
+  /**
+   * `succeeded`: all nodes; `failed`: none succeeded; `partial`: some did.
+   */
+  status: "succeeded" | "partial" | "failed";
 }

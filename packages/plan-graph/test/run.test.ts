@@ -1,0 +1,139 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PlanGraph } from "@graphenix/contracts";
+import { checkTransition, compilePlan, runPlanGraph, topologicalOrder, validatePlanGraph, type NodeOutcome } from "@graphenix/plan-graph";
+
+const examples = join(import.meta.dirname, "../../../examples");
+const read = (file: string) => JSON.parse(readFileSync(join(examples, file), "utf8")) as unknown;
+const compiled = compilePlan(read("matrix-scenario.json"), read("lab-inventory.json"));
+if (!compiled.ok) throw new Error("example must compile");
+const matrix: PlanGraph = compiled.graph;
+const ids = matrix.nodes.map((n) => n.action_id);
+/** The matrix with edges: node 5 after 0 and 1; node 4 after 5. */
+const withEdges = (): PlanGraph => ({ ...structuredClone(matrix), edges: [{ from: ids[0]!, to: ids[5]!, kind: "depends_on" }, { from: ids[1]!, to: ids[5]!, kind: "depends_on" }, { from: ids[5]!, to: ids[4]!, kind: "depends_on" }] });
+const codes = (r: { issues: readonly { code: string; pointer: string }[] }) => r.issues.map((i) => `${i.pointer} ${i.code}`);
+
+describe("validatePlanGraph", () => {
+  it("accepts compiled graphs", () => {
+    expect(codes(validatePlanGraph(matrix))).toEqual([]);
+    expect(codes(validatePlanGraph(withEdges()))).toEqual([]);
+  });
+
+  it.each([
+    ["a duplicated action_id", (g: PlanGraph) => { g.nodes[1]!.action_id = g.nodes[0]!.action_id; }, ["/nodes/1/action_id plan_graph_duplicate_id", "/nodes/1/action_id plan_graph_identity_mismatch"]],
+    ["an ordinal gap", (g: PlanGraph) => { g.nodes[2]!.node_ordinal = 7; }, ["/nodes/2/node_ordinal plan_graph_ordinal_gap", "/nodes/2/action_id plan_graph_identity_mismatch"]],
+    ["an edge to nowhere", (g: PlanGraph) => { g.edges.push({ from: ids[0]!, to: "pa_aid_v1_00000000000000000000000000000000", kind: "depends_on" }); }, ["/edges/0/to plan_graph_edge_unknown_node"]],
+    ["a cell with another path", (g: PlanGraph) => { g.nodes[3]!.cell = { path: ["targets"], coord: { targets: "ws-10" } }; }, ["/nodes/3/cell/path plan_graph_cell_invalid"]],
+    ["coord keys that are not the path", (g: PlanGraph) => { g.nodes[3]!.cell!.coord = { targets: "ws-10" }; }, ["/nodes/3/cell/coord plan_graph_cell_invalid"]],
+    ["a forged action_key", (g: PlanGraph) => { g.nodes[0]!.action_key = "0".repeat(64); }, ["/nodes/0/action_key plan_graph_identity_mismatch"]],
+    ["a status on a node (the graph is immutable)", (g: PlanGraph) => { (g.nodes[0] as unknown as Record<string, unknown>).status = "pending"; }, ["/nodes/0/status schema-unknown-member"]],
+  ])("%s", (_name, mutate, expected) => {
+    const g = structuredClone(matrix);
+    mutate(g);
+    expect(codes(validatePlanGraph(g))).toEqual(expected);
+  });
+
+  it("reports a cycle with the ids of the cycle in order", () => {
+    const g = withEdges();
+    g.edges.push({ from: ids[4]!, to: ids[0]!, kind: "depends_on" });
+    const result = validatePlanGraph(g);
+    expect(codes(result)).toEqual(["/edges plan_graph_cycle"]);
+    expect(result.issues[0]?.message).toContain(`${ids[0]} → ${ids[5]} → ${ids[4]} → ${ids[0]}`);
+  });
+});
+
+describe("topologicalOrder", () => {
+  it("is node_ordinal order when there are no edges, and respects edges with ordinal tie-break", () => {
+    expect(topologicalOrder(matrix)).toEqual({ ok: true, order: ids });
+    expect(topologicalOrder(withEdges())).toEqual({ ok: true, order: [ids[0], ids[1], ids[2], ids[3], ids[5], ids[4]] });
+  });
+
+  it("orders 100,000 nodes and 300,000 edges without recursion", () => {
+    const n = 100_000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ action_id: `n${i}`, node_ordinal: i }));
+    const edges = Array.from({ length: 3 * n }, (_, k) => ({ from: `n${k % (n - 1)}`, to: `n${(k % (n - 1)) + 1 + ((k * 7) % Math.max(1, n - 1 - (k % (n - 1))))}` })).filter((e) => e.to !== `n${n}`);
+    const result = topologicalOrder({ nodes, edges } as unknown as PlanGraph);
+    expect(result.ok && result.order.length).toBe(n);
+  });
+});
+
+describe("node lifecycle", () => {
+  it.each([["pending", "ready"], ["ready", "running"], ["running", "succeeded"], ["running", "failed"], ["pending", "skipped"], ["ready", "skipped"]] as const)("%s → %s is allowed", (a, b) => {
+    expect(checkTransition(a, b)).toBeUndefined();
+  });
+  it.each([["succeeded", "running"], ["pending", "running"], ["failed", "succeeded"], ["running", "skipped"], ["skipped", "ready"]] as const)("%s → %s is node_transition_invalid", (a, b) => {
+    expect(checkTransition(a, b)?.code).toBe("node_transition_invalid");
+  });
+});
+
+describe("runPlanGraph", () => {
+  const succeed = async (): Promise<NodeOutcome> => ({ status: "succeeded" });
+
+  it("starts nodes in node_ordinal order, never more than min(plan, runner) at once", async () => {
+    const started: number[] = [];
+    let running = 0;
+    let peak = 0;
+    const result = await runPlanGraph(matrix, async (node) => {
+      started.push(node.node_ordinal);
+      peak = Math.max(peak, ++running);
+      await new Promise((r) => setTimeout(r, 2));
+      running--;
+      return { status: "succeeded" };
+    }, { concurrency: 4, max_concurrency: 2 });
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+    expect(result.ok && result.rollup).toEqual({ total: 6, succeeded: 6, failed: 0, skipped: 0, status: "succeeded" });
+    expect(result.ok && result.rows.map((r) => r.phases.join(">"))).toEqual(Array(6).fill("pending>ready>running>succeeded"));
+  });
+
+  it("waits for dependencies and skips what depends on a failure", async () => {
+    const result = await runPlanGraph(withEdges(), async (node) => (node.node_ordinal === 1 ? { status: "failed", reason_code: "edr_blocked" } : { status: "succeeded" }), { max_concurrency: 3, concurrency: 3 });
+    expect(result.ok && result.rows.map((r) => `${r.node_ordinal}:${r.status}:${r.reason_code ?? ""}`)).toEqual(["0:succeeded:", "1:failed:edr_blocked", "2:succeeded:", "3:succeeded:", "4:skipped:dependency_failed", "5:skipped:dependency_failed"]);
+    expect(result.ok && result.rollup.status).toBe("partial");
+  });
+
+  it("fail_fast skips every node not yet started", async () => {
+    const result = await runPlanGraph(matrix, async (node) => ({ status: node.node_ordinal === 1 ? "failed" : "succeeded" }), { fail_fast: true });
+    expect(result.ok && result.rows.map((r) => r.reason_code ?? r.status)).toEqual(["succeeded", "node_failed", "fail_fast_skipped", "fail_fast_skipped", "fail_fast_skipped", "fail_fast_skipped"]);
+  });
+
+  it("a throwing executor is a failed node, not a crash", async () => {
+    const result = await runPlanGraph(matrix, async () => { throw new Error("boom"); });
+    expect(result.ok && result.rollup).toEqual({ total: 6, succeeded: 0, failed: 6, skipped: 0, status: "failed" });
+    expect(result.ok && result.rows[0]?.reason_code).toBe("executor_error");
+  });
+
+  it("refuses a cycle before anything runs", async () => {
+    const g = withEdges();
+    g.edges.push({ from: ids[4]!, to: ids[0]!, kind: "depends_on" });
+    let ran = 0;
+    const result = await runPlanGraph(g, async () => { ran++; return { status: "succeeded" }; });
+    expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(["plan_graph_cycle"]);
+    expect(ran).toBe(0);
+  });
+
+  it("reports progress and stamps times from the injected clock", async () => {
+    const events: string[] = [];
+    let t = 0;
+    const result = await runPlanGraph(matrix, succeed, { onProgress: (p) => events.push(`${p.done}/${p.total}`), clock: () => `2026-06-06T12:00:${String(t++).padStart(2, "0")}Z`, plan_expansion_ref: "plan/expansion_manifest.json" });
+    expect(events.at(-1)).toBe("6/6");
+    expect(result.ok && result.rows[0]).toMatchObject({ started_at: "2026-06-06T12:00:00Z", finished_at: "2026-06-06T12:00:01Z", plan_expansion_ref: "plan/expansion_manifest.json" });
+  });
+
+  it("rows and rollup are the same whatever order the nodes finish in", async () => {
+    const outcomes = matrix.nodes.map((n) => (n.node_ordinal % 3 === 2 ? "failed" : "succeeded"));
+    const reference = await runPlanGraph(withEdges(), async (n) => ({ status: outcomes[n.node_ordinal] as "failed" | "succeeded" }), { max_concurrency: 6, concurrency: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 6, maxLength: 6 }), async (delays) => {
+        const result = await runPlanGraph(withEdges(), async (n) => {
+          await new Promise((r) => setTimeout(r, delays[n.node_ordinal]));
+          return { status: outcomes[n.node_ordinal] as "failed" | "succeeded" };
+        }, { max_concurrency: 6, concurrency: 6 });
+        expect(result).toEqual(reference);
+      }),
+      { numRuns: 30, seed: 6 },
+    );
+  });
+});
