@@ -1,12 +1,15 @@
 import { validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "@graphenix/authoring-format";
 import { AUTHORING_GRAPH_FORMAT, EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, NORMALIZED_GRAPH_FORMAT, type ValidationResult } from "@graphenix/contracts";
 import { validateExecutablePlan } from "@graphenix/plan-format";
+import { validatePlanGraph } from "@graphenix/plan-graph";
 
 /** A document kind the CLI can validate: its `--format` name, and how it is recognised. */
 export interface DocumentKind {
   readonly name: string;
   /** The `format` strings that identify it; empty for kinds without one. */
   readonly formats: readonly string[];
+  /** Other ways the kind declares itself, e.g. a plan graph's `contract_version`. */
+  readonly marker?: { readonly member: string; readonly value: string };
   validate(document: unknown): ValidationResult<unknown>;
 }
 
@@ -15,12 +18,16 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   { name: "authoring-graph", formats: [AUTHORING_GRAPH_FORMAT], validate: validateAuthoringGraph },
   { name: "normalized-graph", formats: [NORMALIZED_GRAPH_FORMAT], validate: validateNormalizedExecutableGraph },
   { name: "executable-plan", formats: [EXECUTABLE_PLAN_FORMAT_V2, EXECUTABLE_PLAN_FORMAT], validate: validateExecutablePlan },
+  { name: "plan-graph", formats: [], marker: { member: "contract_version", value: "plan_graph_v1" }, validate: validatePlanGraph },
   { name: "runtime-object", formats: [], validate: validateRuntimeObject },
 ];
 
-/** The kind a document declares through its `format` member, if any. */
+/** The kind a document declares through its `format` member (or its marker), if any. */
 export function detectKind(document: unknown): DocumentKind | undefined {
-  const format = document !== null && typeof document === "object" ? (document as { format?: unknown }).format : undefined;
-  return typeof format === "string" ? DOCUMENT_KINDS.find((k) => k.formats.includes(format)) : undefined;
+  if (document === null || typeof document !== "object" || Array.isArray(document)) return undefined;
+  const doc = document as Record<string, unknown>;
+  const format = doc.format;
+  if (typeof format === "string") return DOCUMENT_KINDS.find((k) => k.formats.includes(format));
+  return DOCUMENT_KINDS.find((k) => k.marker !== undefined && Object.prototype.hasOwnProperty.call(doc, k.marker.member) && doc[k.marker.member] === k.marker.value);
 }
 

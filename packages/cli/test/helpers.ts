@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { main, type CliIo } from "@graphenix/cli";
 
 export const repoRoot = join(import.meta.dirname, "../../..");
@@ -18,7 +18,7 @@ export async function run(argv: string[], stdin = ""): Promise<RunResult> {
     stdout: { write: (c) => (stdout += typeof c === "string" ? c : Buffer.from(c).toString("utf8")) },
     stderr: { write: (c) => (stderr += typeof c === "string" ? c : Buffer.from(c).toString("utf8")) },
     readStdin: async (maxBytes) => Buffer.from(stdin, "utf8").subarray(0, maxBytes + 1),
-    readFile: async (path, maxBytes) => (await readFile(join(repoRoot, path))).subarray(0, maxBytes + 1),
+    readFile: async (path, maxBytes) => (await readFile(isAbsolute(path) ? path : join(repoRoot, path))).subarray(0, maxBytes + 1),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -51,6 +51,6 @@ describe("graphenix validate", () => {
   it("rejects an unknown --format with exit 2", async () => {
     const result = await run(["validate", "--format", "plan", example]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, runtime-object");
+    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, plan-graph, runtime-object");
   });
 });

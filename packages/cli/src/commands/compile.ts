@@ -1,26 +1,11 @@
-import type { ValidationIssue } from "@graphenix/contracts";
-import { locatePointer, makeIssue, type JsonParseLimits } from "@graphenix/core";
+import type { JsonParseLimits } from "@graphenix/core";
 import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
 import type { Command } from "../command.js";
-import { CliFailure, formatIssue } from "../errors.js";
+import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
-import { readJsonInput, type JsonInput } from "../input.js";
-import type { CliIo } from "../io.js";
+import { readJsonInput } from "../input.js";
 import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-
-/** Compile issues name their document first (`authoringGraph`, `runtime`, …): print each against its file. */
-function printIssues(issues: readonly ValidationIssue[], inputs: Record<string, JsonInput>, io: CliIo): void {
-  for (const issue of issues) {
-    const [document, ...rest] = issue.path;
-    const input = typeof document === "string" ? inputs[document] : undefined;
-    if (!input) {
-      io.stdout.write(`${formatIssue(String(document ?? "compile"), issue)}\n`);
-      continue;
-    }
-    const local = makeIssue(issue.code as Parameters<typeof makeIssue>[0], issue.message, rest, { severity: issue.severity });
-    io.stdout.write(`${formatIssue(input.source, local, locatePointer(input.text(), local.pointer))}\n`);
-  }
-}
+import { printDocumentIssues } from "../print-issues.js";
 
 async function writeOutput(path: string, text: string): Promise<void> {
   const { writeFile } = await import("node:fs/promises");
@@ -65,7 +50,7 @@ export const compileCommand: Command = {
       throw error;
     }
     if (!result.ok) {
-      printIssues(result.issues, { authoringGraph, runtime }, io);
+      printDocumentIssues(result.issues, { authoringGraph, runtime }, io);
       io.stdout.write(`${authoringGraph.source}: compile failed (${result.issues.length} issue${result.issues.length === 1 ? "" : "s"})\n`);
       return EXIT.invalid;
     }

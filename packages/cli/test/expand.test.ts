@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validatePlanGraph } from "@graphenix/plan-graph";
+import { run } from "./helpers.js";
+
+describe("graphenix expand", () => {
+  it("writes expanded_graph.json and expansion_manifest.json", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
+    expect(result).toEqual({ code: 0, stdout: `${join(dir, "expanded_graph.json")}: 6 nodes (matrix)\n${join(dir, "expansion_manifest.json")}\n`, stderr: "" });
+    const graph = JSON.parse(readFileSync(join(dir, "expanded_graph.json"), "utf8")) as unknown;
+    expect(validatePlanGraph(graph).valid).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(dir, "expansion_manifest.json"), "utf8")) as { axes: { values: string[] }[] };
+    expect(manifest.axes[0]?.values).toEqual(["ws-1", "ws-10", "ws-2"]);
+  });
+
+  it("reports a refusal against the scenario file with its position, exit 1", async () => {
+    const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--max-nodes", "3"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n")[0]).toBe("examples/matrix-scenario.json:20:5: /plan/expand: plan_expansion_limit: the expansion would make 6 nodes, more than max_nodes (3)");
+  });
+
+  it("needs --inventory; validate recognises plan graphs by contract_version", async () => {
+    expect((await run(["expand", "examples/matrix-scenario.json"])).code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    await run(["expand", "examples/atomic-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
+    expect((await run(["validate", join(dir, "expanded_graph.json")])).stdout).toBe(`${join(dir, "expanded_graph.json")}: valid plan-graph\n`);
+  });
+});
