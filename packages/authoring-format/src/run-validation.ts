@@ -8,6 +8,7 @@ import {
   type SchemaValidator,
   type ValidationLimits,
   type ValidationOptions,
+  validationResult,
 } from "@graphenix/core";
 import { graphView, type GraphView } from "./graph-view.js";
 import type { Obj } from "@graphenix/core";
@@ -54,7 +55,4 @@ export function validateGraph<T>(
   return { result: toResult<T>(document, issues), graph, limits };
 }
 
-export function toResult<T>(document: unknown, collector: IssueCollector): ValidationResult<T> {
-  const issues = collector.finish();
-  return issues.some((i) => i.severity === "error") ? { valid: false, issues } : { valid: true, value: document as T, issues };
-}
+export const toResult = validationResult;

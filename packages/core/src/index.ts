@@ -26,3 +26,4 @@ export { locatePointer } from "./json/locate.js";
 export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./validation/json-access.js";
 export { jsonEqual } from "./json-equal.js";
 export { setMember, hasMember, getMember, cloneJson } from "./json-build.js";
+export { validationResult, prefixIssues, isRealDate } from "./validation/result.js";

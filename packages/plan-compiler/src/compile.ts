@@ -5,10 +5,9 @@ import {
   type ExecutableGraphPlan,
   type ExecutableGraphPlanV2,
   type GraphRuntimeObject,
-  type KnownIssueCode,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, IssueCollector, jsonEqual, makeIssue } from "@graphenix/core";
+import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
@@ -20,9 +19,7 @@ export type CompileResult =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /** Issues about one of the inputs carry its name as the first path token (docs/plan-compiler.md). */
-function prefixed(document: "authoringGraph" | "runtime" | "plan", issues: readonly ValidationIssue[]): ValidationIssue[] {
-  return issues.map((i) => makeIssue(i.code as KnownIssueCode, i.message, [document, ...i.path], { severity: i.severity }));
-}
+const prefixed = (document: "authoringGraph" | "runtime" | "plan", issues: readonly ValidationIssue[]) => prefixIssues([document], issues);
 
 /**
  * Compiles an authoring graph and a runtime object into an executable plan

@@ -1,3 +1,4 @@
+import { isRealDate } from "@graphenix/core";
 import type { GraphRuntimeObject } from "@graphenix/contracts";
 
 /** Thrown for misuse of the compiler's own options (never for anything in the documents). */
@@ -24,12 +25,6 @@ export interface CompileOptions {
 }
 
 const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?Z$/;
-
-function isRealDate(timestamp: string): boolean {
-  const [year, month, day] = timestamp.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 export function createdAtFrom(options: CompileOptions): string {
   if (options === null || typeof options !== "object") throw new CompileOptionsError("compileExecutablePlan needs options with at least { now }");

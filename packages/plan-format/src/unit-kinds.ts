@@ -42,6 +42,12 @@ export const UNIT_KINDS_V1: Readonly<Record<UnitKindV1, UnitKindRule>> = {
   finalizer: { phase: "output", slot: "finalizerModel", invokeModes: [] },
 };
 
+/** The rule of a unit kind in a version's table, or undefined for a kind the version does not have. */
+export function kindRuleOf(version: "v1" | "v2", kind: unknown): UnitKindRule | undefined {
+  const table: Readonly<Record<string, UnitKindRule>> = version === "v1" ? UNIT_KINDS_V1 : UNIT_KINDS_V2;
+  return typeof kind === "string" && Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
+}
+
 /** Invoke modes that need an invoke contract on the unit (they call out with inputs). */
 export const MODES_WITH_CONTRACT: ReadonlySet<InvokeMode> = new Set(["externalRunTask", "mainRunTask", "pipelinePhase"]);
 

@@ -15,6 +15,7 @@ import {
   type Obj,
   type SchemaValidator,
   type ValidationOptions,
+  validationResult,
 } from "@graphenix/core";
 import { validateExecutablePlanV1Schema, validateExecutablePlanV2Schema } from "./generated/schema-validators.js";
 import { computePlanHash } from "./hash.js";
@@ -51,8 +52,7 @@ function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions 
       }
     }
   }
-  const list = issues.finish();
-  return list.some((i) => i.severity === "error") ? { valid: false, issues: list } : { valid: true, value: plan as T, issues: list };
+  return validationResult<T>(plan, issues);
 }
 
 /** Validates a `graphenix.executable-plan/v1` plan: schema and every rule that applies to v1. */

@@ -3,14 +3,13 @@ import {
   PLAN_MODEL_VERSION,
   type ActionTemplate,
   type ExpansionManifest,
-  type KnownIssueCode,
   type LabInventory,
   type PlanGraph,
   type PlanGraphNode,
   type ScenarioPlan,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, digest, hasMember, IssueCollector, makeIssue, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator } from "@graphenix/core";
+import { asObject, cloneJson, digest, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
@@ -27,7 +26,7 @@ function checkInput(document: unknown, name: "scenario" | "inventory", schema: S
   if (scanDocument(document, resolveLimits({ limits: { maxDepth: 64 } }), { credentials: true }, local) && !schema(document)) {
     for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
   }
-  for (const issue of local.finish()) issues.push(makeIssue(issue.code as KnownIssueCode, issue.message, [name, ...issue.path], { severity: issue.severity }));
+  for (const issue of prefixIssues([name], local.finish())) issues.push(issue);
   return local.errorCount === 0;
 }
 

@@ -1,5 +1,5 @@
 import type { PlanGraph, ValidationResult } from "@graphenix/contracts";
-import { IssueCollector, resolveLimits, scanDocument, schemaIssues, type ValidationOptions } from "@graphenix/core";
+import { IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validatePlanGraphSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
 import { topologicalOrder } from "./order.js";
@@ -16,8 +16,7 @@ export function validatePlanGraph(document: unknown, options?: ValidationOptions
     if (!validatePlanGraphSchema(document)) for (const issue of schemaIssues(validatePlanGraphSchema.errors, document)) issues.push(issue);
     else checkGraph(document as PlanGraph, issues);
   }
-  const list = issues.finish();
-  return list.some((i) => i.severity === "error") ? { valid: false, issues: list } : { valid: true, value: document as PlanGraph, issues: list };
+  return validationResult<PlanGraph>(document, issues);
 }
 
 function checkGraph(graph: PlanGraph, issues: IssueCollector): void {

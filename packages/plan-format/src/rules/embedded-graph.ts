@@ -1,5 +1,5 @@
 import { validateNormalizedExecutableGraph } from "@graphenix/authoring-format";
-import { asObject, asString, makeIssue } from "@graphenix/core";
+import { asObject, asString, prefixIssues } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /**
@@ -10,9 +10,7 @@ export function embeddedGraphIsValid({ view, issues, limits }: PlanRuleContext):
   if (!view.graph) return; // v2 by reference: pinned by its digest, not checked here
   // The plan's own scan already covered the graph (limits, credentials): no second report.
   const result = validateNormalizedExecutableGraph(view.graph, { limits, scan: false });
-  for (const issue of result.issues) {
-    issues.push(makeIssue(issue.code as Parameters<typeof makeIssue>[0], issue.message, [...view.graphPath, ...issue.path], { severity: issue.severity }));
-  }
+  for (const issue of prefixIssues(view.graphPath, result.issues)) issues.push(issue);
   const source = asObject(view.plan.source);
   if (!source) return;
   const pairs: [string, unknown, unknown][] = [

@@ -1,14 +1,8 @@
 import { asObject, asString, jsonEqual, type Obj } from "@graphenix/core";
 import { PROFILE_KEY } from "@graphenix/authoring-format";
-import { SLOT_WORDS, UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
+import { kindRuleOf, SLOT_WORDS } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 import type { ModelSlotName } from "@graphenix/contracts";
-
-function kindRule(version: "v1" | "v2", kind: string | undefined): UnitKindRule | undefined {
-  if (kind === undefined) return undefined;
-  const table: Record<string, UnitKindRule> = version === "v1" ? UNIT_KINDS_V1 : UNIT_KINDS_V2;
-  return Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
-}
 
 /**
  * Model slots are resolved per node, and every unit uses the slot its kind calls for with exactly
@@ -20,7 +14,7 @@ export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
   const slotsOf = new Map(view.entries.map((e) => [e.key, asObject(e.plan.modelSlots)]));
   for (const { unit, planKey, path } of view.units) {
     const kind = asString(unit.unitKind);
-    const rule = kindRule(view.version, kind);
+    const rule = kindRuleOf(view.version, kind);
     if (!rule) continue; // the schema reports an unknown kind
     const slot = asString(unit.modelSlot) as ModelSlotName | undefined;
     if (rule.slot === null) {

@@ -1,13 +1,8 @@
 import { asString, getMember } from "@graphenix/core";
-import { KINDS_BY_NODE_TYPE, PHASE_RANK, UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
+import { KINDS_BY_NODE_TYPE, kindRuleOf as rule, PHASE_RANK } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 
 const PHASE_WORDS: Record<string, string> = { PRE: "PRE-phase", MAIN: "MAIN-phase", special: "MAIN-phase", POST: "POST-phase", output: "finalizer" };
-
-function rule(version: "v1" | "v2", kind: unknown): UnitKindRule | undefined {
-  const table: Record<string, UnitKindRule> = version === "v1" ? UNIT_KINDS_V1 : UNIT_KINDS_V2;
-  return typeof kind === "string" && Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
-}
 
 /** Unit ids are unique across the whole plan. */
 export function unitIdsAreUnique({ view, issues }: PlanRuleContext): void {

@@ -1,12 +1,7 @@
 import { FACT_GUARD_UTILITIES } from "@graphenix/authoring-format";
 import { asArray, asObject, asString, jsonEqual } from "@graphenix/core";
-import { UNIT_KINDS_V1, UNIT_KINDS_V2, type UnitKindRule } from "../unit-kinds.js";
+import { kindRuleOf as phaseOf } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
-
-function phaseOf(version: "v1" | "v2", kind: unknown): UnitKindRule | undefined {
-  const table: Record<string, UnitKindRule> = version === "v1" ? UNIT_KINDS_V1 : UNIT_KINDS_V2;
-  return typeof kind === "string" && Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
-}
 
 /**
  * Fact-guard on sub-action `unitParams`: only on the synthesis, polish and audit utilities of the
