@@ -165,8 +165,9 @@ export async function generateAll(dir = schemasDir): Promise<Map<string, string>
   ].join("\n");
   out.set(join(generatedDir, "index.ts"), index);
   for (const entry of VALIDATOR_MODULES) {
-    const banner = BANNER.replace("{file}", Object.values(entry.exports).join(", "));
-    const { js, dts } = generateValidatorModule(entry, files, banner);
+    const from = entry.external ? `${entry.external.dir} (vendored upstream schemas)` : Object.values(entry.exports).join(", ");
+    const banner = BANNER.replace("from schemas/{file}", `from ${entry.external ? from : `schemas/${from}`}`);
+    const { js, dts } = generateValidatorModule(entry, files, banner, resolve(packageDir, "../.."));
     const dir = join(packagesDir, entry.package, "src/generated");
     out.set(join(dir, `${entry.module}.js`), js);
     out.set(join(dir, `${entry.module}.d.ts`), dts);

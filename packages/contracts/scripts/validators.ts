@@ -3,6 +3,9 @@
  * importing a format package compiles no schema (DESIGN §7). Each entry names the package that
  * owns a validator module and the schema `$id` behind each exported function.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import AjvDraft07 from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import type { SchemaFile } from "./codegen.js";
@@ -12,8 +15,13 @@ export interface ValidatorModule {
   readonly package: string;
   /** Module name under `src/generated/`, without extension. */
   readonly module: string;
-  /** Exported function name → schema file (its `$id` is the file name under SCHEMA_ID_BASE). */
+  /**
+   * Exported function name → schema: a file of `schemas/` (its `$id` is the file name under
+   * SCHEMA_ID_BASE), or, for `external` modules, the upstream schema's `$id`.
+   */
   readonly exports: Readonly<Record<string, string>>;
+  /** Third-party draft-07 schemas vendored in the repository (folder relative to the repo root). */
+  readonly external?: { readonly dir: string };
 }
 
 export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
@@ -32,6 +40,17 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
     exports: {
       validateExecutablePlanV1Schema: "executable-plan.v1.schema.json",
       validateExecutablePlanV2Schema: "executable-plan.v2.schema.json",
+    },
+  },
+  {
+    package: "plan-graph",
+    module: "mplp-validators",
+    external: { dir: "packages/plan-graph/mplp/schemas/v2" },
+    exports: {
+      validateMplpPlanSchema: "https://schemas.mplp.dev/v1.0/mplp-plan.schema.json",
+      validateMplpConfirmSchema: "https://schemas.mplp.dev/v1.0/mplp-confirm.schema.json",
+      validateMplpTraceSchema: "https://schemas.mplp.dev/v1.0/mplp-trace.schema.json",
+      validateMplpContextSchema: "https://schemas.mplp.dev/v1.0/mplp-context.schema.json",
     },
   },
   {
@@ -66,14 +85,31 @@ export function createAjv(files: readonly SchemaFile[]): Ajv2020 {
 type Standalone = (ajv: Ajv2020, refs: Record<string, string>) => string;
 const toStandalone = ((standaloneCode as unknown as { default?: Standalone }).default ?? standaloneCode) as Standalone;
 
+// RFC 3339 date-time, inlined into the generated code (no runtime import of ajv-formats).
+const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Ajv for vendored third-party draft-07 schemas (MPLP): not strict (they are not ours to
+ * change), formats they use implemented inline.
+ */
+function createExternalAjv(dir: string): InstanceType<typeof AjvDraft07> {
+  const Ajv = ((AjvDraft07 as unknown as { default?: typeof AjvDraft07 }).default ?? AjvDraft07) as typeof AjvDraft07;
+  const ajv = new Ajv({ strict: false, allErrors: true, unicode: false, logger: false, code: { source: true, esm: true, lines: false, optimize: true } });
+  ajv.addFormat("date-time", DATE_TIME);
+  const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith(".schema.json") ? [join(d, f)] : []));
+  for (const file of walk(dir).sort()) ajv.addSchema(JSON.parse(readFileSync(file, "utf8")) as object);
+  return ajv;
+}
+
 /** The JavaScript module and its declaration file for one entry. */
-export function generateValidatorModule(entry: ValidatorModule, files: readonly SchemaFile[], banner: string): { js: string; dts: string } {
+export function generateValidatorModule(entry: ValidatorModule, files: readonly SchemaFile[], banner: string, repoRoot: string): { js: string; dts: string } {
   const refs: Record<string, string> = {};
   for (const [name, file] of Object.entries(entry.exports)) {
-    if (!files.some((f) => f.file === file)) throw new Error(`validator ${name}: no schema ${file}`);
-    refs[name] = ID_BASE + file;
+    if (!entry.external && !files.some((f) => f.file === file)) throw new Error(`validator ${name}: no schema ${file}`);
+    refs[name] = entry.external ? file : ID_BASE + file;
   }
-  const code = toStandalone(createAjv(files), refs);
+  const ajv = entry.external ? createExternalAjv(resolve(repoRoot, entry.external.dir)) : createAjv(files);
+  const code = toStandalone(ajv as unknown as Ajv2020, refs);
   if (/\brequire\(|^import /m.test(code)) throw new Error(`validator module ${entry.module} imports at run time; the generated code must be self-contained`);
   const names = Object.keys(entry.exports).sort();
   const js = `${banner}\n/* eslint-disable */\n${code}\n`;
@@ -82,7 +118,7 @@ export function generateValidatorModule(entry: ValidatorModule, files: readonly 
     "",
     'import type { SchemaValidator } from "@graphenix/core";',
     "",
-    ...names.map((n) => `/** Ajv standalone validator for \`schemas/${entry.exports[n]}\`. */\nexport declare const ${n}: SchemaValidator;`),
+    ...names.map((n) => `/** Ajv standalone validator for \`${entry.external ? entry.exports[n] : `schemas/${entry.exports[n]}`}\`. */\nexport declare const ${n}: SchemaValidator;`),
     "",
   ].join("\n");
   return { js, dts };

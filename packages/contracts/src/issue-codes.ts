@@ -120,6 +120,17 @@ export const ISSUE_CODES = {
   "executor_error": { owner: "plan-graph", summary: "Reason code of a node whose executor threw instead of reporting an outcome." },
   "node_failed": { owner: "plan-graph", summary: "Reason code of a node whose executor reported a failure without a reason code of its own." },
   "dependency_failed": { owner: "plan-graph", summary: "Reason code of a node skipped because a node it depends on failed or was skipped." },
+  // @graphenix/plan-graph — MPLP plans, our stricter profile
+  "mplp-protocol-unsupported": { owner: "plan-graph", summary: "meta.protocol_version is not the MPLP version this package reads (1.0.0)." },
+  "mplp-step-id-duplicate": { owner: "plan-graph", summary: "Two steps of an MPLP plan share a step_id." },
+  "mplp-dependency-unknown": { owner: "plan-graph", summary: "A step depends on a step id that is not a step of the same plan." },
+  "mplp-dependency-cycle": { owner: "plan-graph", summary: "Step dependencies form a cycle (a step depending on itself included); the message lists the step ids." },
+  "mplp-status-inconsistent": { owner: "plan-graph", summary: "Statuses that contradict each other: a plan not started with started steps, a completed plan with unfinished steps, a step running or done before its dependencies." },
+  "mplp-plan-transition-invalid": { owner: "plan-graph", summary: "A plan status change outside the plan transition table." },
+  "mplp-step-transition-invalid": { owner: "plan-graph", summary: "A step status change outside the step transition table." },
+  "mplp-approval-missing": { owner: "plan-graph", summary: "The plan is in progress (or later) without an approved Confirm targeting it, while governance requires one." },
+  "mplp-step-untraceable": { owner: "plan-graph", summary: "A completed step that no trace segment (attributes.step_id) or event (data.step_id) names." },
+  "mplp-trace-plan-mismatch": { owner: "plan-graph", summary: "A trace given as evidence is for another plan (plan_id)." },
   // @graphenix/cli — reading input
   "io-unreadable": { owner: "cli", summary: "The input file or stream could not be read (missing, a directory, no permission)." },
   "io-unwritable": { owner: "cli", summary: "The output file could not be written." },

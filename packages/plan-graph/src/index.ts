@@ -7,3 +7,7 @@ export { validatePlanGraph } from "./validate-plan-graph.js";
 export { topologicalOrder, type PlanGraphOrder } from "./order.js";
 export { NODE_TRANSITIONS, TERMINAL_STATUSES, checkTransition } from "./lifecycle.js";
 export { runPlanGraph, rollup, type ExecuteNode, type NodeOutcome, type RunPlanGraphOptions, type RunPlanGraphResult, type RunProgress } from "./scheduler.js";
+export { validateMplpPlan, validateMplpPlanUpdate, validateMplpConfirm, validateMplpTrace, validateMplpContext, type MplpEvidence } from "./mplp/validate.js";
+export { fromMplpPlan, toMplpPlan, type MplpGraphView } from "./mplp/convert.js";
+export { MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./mplp/transitions.js";
+export type { MplpPlan, MplpStep, MplpConfirm, MplpTrace, MplpPlanStatus, MplpStepStatus } from "./mplp/types.js";

@@ -1,0 +1,160 @@
+import { MPLP_PROTOCOL_VERSION, type ValidationResult } from "@graphenix/contracts";
+import { asArray, asObject, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, topologicalOrder, validationResult, type SchemaValidator, type ValidationOptions } from "@graphenix/core";
+import { validateMplpConfirmSchema, validateMplpContextSchema, validateMplpPlanSchema, validateMplpTraceSchema } from "../generated/mplp-validators.js";
+import { allowed, MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./transitions.js";
+import type { MplpConfirm, MplpPlan, MplpTrace } from "./types.js";
+
+/** What else a plan is checked against: its approvals and its traces. */
+export interface MplpEvidence {
+  /** Confirms that may approve the plan. */
+  readonly confirms?: readonly unknown[];
+  /** Traces of the plan (each must name it in `plan_id`). */
+  readonly traces?: readonly unknown[];
+  /** Governance requires an approved Confirm before the plan runs. Default false. */
+  readonly requireApproval?: boolean;
+}
+
+function schemaCheck(document: unknown, schema: SchemaValidator, issues: IssueCollector, prefix: readonly (string | number)[], options?: ValidationOptions): boolean {
+  const local = new IssueCollector(resolveLimits(options).maxIssues);
+  if (scanDocument(document, resolveLimits(options), { credentials: true }, local) && !schema(document)) {
+    for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
+  }
+  for (const issue of prefixIssues(prefix, local.finish())) issues.push(issue);
+  return local.errorCount === 0;
+}
+
+const STARTED = new Set(["in_progress", "completed", "failed"]);
+const FINISHED = new Set(["completed", "skipped"]);
+
+/** Unique step ids; dependencies on steps of this plan; no cycle (self-dependencies included). */
+function checkSteps(plan: MplpPlan, issues: IssueCollector): void {
+  const index = new Map<string, number>();
+  plan.steps.forEach((step, i) => {
+    if (index.has(step.step_id)) issues.add("mplp-step-id-duplicate", `the step id ${step.step_id} is already used by /steps/${index.get(step.step_id)}`, ["steps", i, "step_id"]);
+    else index.set(step.step_id, i);
+  });
+  const successors: number[][] = plan.steps.map(() => []);
+  plan.steps.forEach((step, i) => {
+    (step.dependencies ?? []).forEach((dep, k) => {
+      const j = index.get(dep);
+      if (j === undefined) issues.add("mplp-dependency-unknown", `the step depends on ${dep}, which is not a step of this plan`, ["steps", i, "dependencies", k]);
+      else successors[j]?.push(i);
+    });
+  });
+  const order = topologicalOrder(successors);
+  if (!order.ok) {
+    const ids = order.cycle.map((i) => plan.steps[i]?.step_id);
+    issues.add("mplp-dependency-cycle", `the step dependencies form a cycle: ${[...ids, ids[0]].join(" → ")}${ids.length === 1 ? " (a step depends on itself)" : ""}`, ["steps", order.cycle[0] as number, "dependencies"]);
+  }
+}
+
+/** Statuses that agree with each other within one document. */
+function checkStatuses(plan: MplpPlan, issues: IssueCollector): void {
+  const byId = new Map(plan.steps.map((s) => [s.step_id, s]));
+  plan.steps.forEach((step, i) => {
+    if (!STARTED.has(plan.status) && (STARTED.has(step.status) || step.status === "blocked")) {
+      issues.add("mplp-status-inconsistent", `a ${plan.status} plan has not started, so no step can be ${step.status}`, ["steps", i, "status"]);
+    }
+    if (plan.status === "completed" && !FINISHED.has(step.status)) issues.add("mplp-status-inconsistent", `a completed plan has every step completed or skipped, not ${step.status}`, ["steps", i, "status"]);
+    if (step.status === "completed" || step.status === "in_progress") {
+      (step.dependencies ?? []).forEach((dep, k) => {
+        const d = byId.get(dep);
+        if (d && !FINISHED.has(d.status)) issues.add("mplp-status-inconsistent", `the step is ${step.status}, but the step it depends on is ${d.status}`, ["steps", i, "dependencies", k]);
+      });
+    }
+  });
+}
+
+/** `in_progress` (and later) only with an approved Confirm targeting the plan, when governance requires it. */
+function checkApproval(plan: MplpPlan, confirms: readonly MplpConfirm[], evidence: MplpEvidence, issues: IssueCollector): void {
+  if (!evidence.requireApproval || !STARTED.has(plan.status)) return;
+  const approved = confirms.some((c) => c.target_type === "plan" && c.target_id === plan.plan_id && c.status === "approved");
+  if (!approved) issues.add("mplp-approval-missing", `the plan is ${plan.status}, but no approved Confirm targets it (target_type "plan", target_id ${plan.plan_id}) and governance requires one`, ["status"]);
+}
+
+function stepIdsIn(value: unknown, into: Set<string>): void {
+  const id = asObject(value)?.step_id;
+  if (typeof id === "string") into.add(id);
+}
+
+/** Every completed step is traceable: a trace segment (`attributes.step_id`) or event (`data.step_id`) names it. */
+function checkTraceability(plan: MplpPlan, traces: readonly MplpTrace[], issues: IssueCollector): void {
+  const traced = new Set<string>();
+  for (const event of plan.events ?? []) stepIdsIn(event.data, traced);
+  stepIdsIn(asObject(plan.trace)?.attributes, traced);
+  for (const trace of traces) {
+    for (const segment of trace.segments ?? []) stepIdsIn(segment.attributes, traced);
+    for (const event of trace.events ?? []) stepIdsIn(event.data, traced);
+  }
+  plan.steps.forEach((step, i) => {
+    if (step.status === "completed" && !traced.has(step.step_id)) {
+      issues.add("mplp-step-untraceable", "a completed step must be traceable: no trace segment (attributes.step_id) or event (data.step_id) names it", ["steps", i]);
+    }
+  });
+}
+
+/**
+ * Validates an MPLP Plan v1.0: the upstream schema (vendored, draft-07), then our stricter profile
+ * (docs/mplp.md): unique step ids, dependencies within the plan, no cycle, consistent statuses,
+ * the approval gate and traceable completed steps. Confirms and traces are schema-checked too;
+ * their issues are under `/confirms/<i>` and `/traces/<i>`.
+ */
+export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, options?: ValidationOptions): ValidationResult<MplpPlan> {
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options);
+  const confirms = asArray(evidence.confirms).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
+  const traces = asArray(evidence.traces).filter((t, i) => schemaCheck(t, validateMplpTraceSchema, issues, ["traces", i], options)) as MplpTrace[];
+  if (planOk) {
+    const p = plan as MplpPlan;
+    if (p.meta.protocol_version !== MPLP_PROTOCOL_VERSION) issues.add("mplp-protocol-unsupported", `meta.protocol_version ${JSON.stringify(p.meta.protocol_version)} is not ${MPLP_PROTOCOL_VERSION}`, ["meta", "protocol_version"]);
+    traces.forEach((t, i) => {
+      if (t.plan_id !== undefined && t.plan_id !== p.plan_id) issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${t.plan_id}, not ${p.plan_id}`, ["traces", i, "plan_id"]);
+    });
+    checkSteps(p, issues);
+    checkStatuses(p, issues);
+    checkApproval(p, confirms, evidence, issues);
+    checkTraceability(p, traces.filter((t) => t.plan_id === undefined || t.plan_id === p.plan_id), issues);
+  }
+  return validationResult<MplpPlan>(plan, issues);
+}
+
+/** A plan after a change: both valid, the same plan and steps, and every status change in the tables. */
+export function validateMplpPlanUpdate(previous: unknown, next: unknown, evidence: MplpEvidence = {}): ValidationResult<MplpPlan> {
+  const result = validateMplpPlan(next, evidence);
+  const before = validateMplpPlan(previous);
+  if (!result.valid || !before.valid) return result.valid ? { valid: false, issues: prefixIssues(["previous"], before.issues) } : result;
+  const issues = new IssueCollector(200);
+  const a = before.value;
+  const b = result.value;
+  if (a.plan_id !== b.plan_id) issues.add("mplp-plan-transition-invalid", "an update must keep plan_id", ["plan_id"]);
+  if (!allowed(MPLP_PLAN_TRANSITIONS, a.status, b.status)) {
+    issues.add("mplp-plan-transition-invalid", `a plan cannot go from ${a.status} to ${b.status}; from ${a.status} it may go to ${MPLP_PLAN_TRANSITIONS[a.status].join(" or ") || "nothing"}`, ["status"]);
+  }
+  const old = new Map(a.steps.map((s) => [s.step_id, s.status]));
+  b.steps.forEach((step, i) => {
+    const from = old.get(step.step_id);
+    if (from !== undefined && !allowed(MPLP_STEP_TRANSITIONS, from, step.status)) {
+      issues.add("mplp-step-transition-invalid", `a step cannot go from ${from} to ${step.status}; from ${from} it may go to ${MPLP_STEP_TRANSITIONS[from].join(" or ") || "nothing"}`, ["steps", i, "status"]);
+    }
+  });
+  return validationResult<MplpPlan>(next, issues);
+}
+
+/** Schema-only validators for the other MPLP modules the profile reads. */
+export function validateMplpConfirm(document: unknown): ValidationResult<MplpConfirm> {
+  const issues = new IssueCollector(200);
+  schemaCheck(document, validateMplpConfirmSchema, issues, []);
+  return validationResult<MplpConfirm>(document, issues);
+}
+
+export function validateMplpTrace(document: unknown): ValidationResult<MplpTrace> {
+  const issues = new IssueCollector(200);
+  schemaCheck(document, validateMplpTraceSchema, issues, []);
+  return validationResult<MplpTrace>(document, issues);
+}
+
+export function validateMplpContext(document: unknown): ValidationResult<Record<string, unknown>> {
+  const issues = new IssueCollector(200);
+  schemaCheck(document, validateMplpContextSchema, issues, []);
+  return validationResult<Record<string, unknown>>(document, issues);
+}
