@@ -10,6 +10,7 @@ import { authoringBench } from "./cases/authoring.js";
 import { jcsBench } from "./cases/jcs.js";
 import { parseBench } from "./cases/parse.js";
 import { planBench } from "./cases/plans.js";
+import { planGraphBench } from "./cases/plangraph.js";
 import type { BenchResult } from "./result.js";
 
 const SUITES: [string, () => BenchResult[]][] = [
@@ -17,6 +18,7 @@ const SUITES: [string, () => BenchResult[]][] = [
   ["parse", parseBench],
   ["authoring", authoringBench],
   ["plans", planBench],
+  ["plangraph", planGraphBench],
 ];
 
 if (!(globalThis as { gc?: unknown }).gc) console.warn("bench: run with --expose-gc for steadier numbers");

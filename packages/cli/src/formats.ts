@@ -1,15 +1,15 @@
 import { validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "@graphenix/authoring-format";
 import { AUTHORING_GRAPH_FORMAT, EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, NORMALIZED_GRAPH_FORMAT, type ValidationResult } from "@graphenix/contracts";
 import { validateExecutablePlan } from "@graphenix/plan-format";
-import { validatePlanGraph } from "@graphenix/plan-graph";
+import { validateMplpPlan, validatePlanGraph } from "@graphenix/plan-graph";
 
 /** A document kind the CLI can validate: its `--format` name, and how it is recognised. */
 export interface DocumentKind {
   readonly name: string;
   /** The `format` strings that identify it; empty for kinds without one. */
   readonly formats: readonly string[];
-  /** Other ways the kind declares itself, e.g. a plan graph's `contract_version`. */
-  readonly marker?: { readonly member: string; readonly value: string };
+  /** Other ways the kind declares itself: a member with a fixed value (a plan graph's `contract_version`), or with any value when `value` is omitted (MPLP's `plan_id` beside `steps`). */
+  readonly marker?: { readonly member: string; readonly value?: string; readonly also?: string };
   validate(document: unknown): ValidationResult<unknown>;
 }
 
@@ -19,6 +19,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   { name: "normalized-graph", formats: [NORMALIZED_GRAPH_FORMAT], validate: validateNormalizedExecutableGraph },
   { name: "executable-plan", formats: [EXECUTABLE_PLAN_FORMAT_V2, EXECUTABLE_PLAN_FORMAT], validate: validateExecutablePlan },
   { name: "plan-graph", formats: [], marker: { member: "contract_version", value: "plan_graph_v1" }, validate: validatePlanGraph },
+  { name: "mplp-plan", formats: [], marker: { member: "plan_id", also: "steps" }, validate: (d) => validateMplpPlan(d) },
   { name: "runtime-object", formats: [], validate: validateRuntimeObject },
 ];
 
@@ -28,6 +29,9 @@ export function detectKind(document: unknown): DocumentKind | undefined {
   const doc = document as Record<string, unknown>;
   const format = doc.format;
   if (typeof format === "string") return DOCUMENT_KINDS.find((k) => k.formats.includes(format));
-  return DOCUMENT_KINDS.find((k) => k.marker !== undefined && Object.prototype.hasOwnProperty.call(doc, k.marker.member) && doc[k.marker.member] === k.marker.value);
+  const has = (member: string) => Object.prototype.hasOwnProperty.call(doc, member);
+  return DOCUMENT_KINDS.find(
+    (k) => k.marker !== undefined && has(k.marker.member) && (k.marker.value === undefined || doc[k.marker.member] === k.marker.value) && (k.marker.also === undefined || has(k.marker.also)),
+  );
 }
 

@@ -51,6 +51,11 @@ describe("graphenix validate", () => {
   it("rejects an unknown --format with exit 2", async () => {
     const result = await run(["validate", "--format", "plan", example]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, plan-graph, runtime-object");
+    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, plan-graph, mplp-plan, runtime-object");
+  });
+
+  it("recognises MPLP plans by plan_id and steps", async () => {
+    const file = "packages/plan-graph/test/fixtures/mplp/tests/golden/flows/flow-01-single-agent-plan/input/plan.json";
+    expect(await run(["validate", file])).toEqual({ code: 0, stdout: `${file}: valid mplp-plan\n`, stderr: "" });
   });
 });

@@ -10,7 +10,9 @@ export type PlanGraphOrder = { readonly ok: true; readonly order: string[] } | {
  */
 export function topologicalOrder(graph: Pick<PlanGraph, "nodes" | "edges">): PlanGraphOrder {
   // Number nodes by ordinal (then position), so "lowest index first" is "lowest ordinal first".
-  const nodes = graph.nodes.map((n, i) => ({ id: n.action_id, ordinal: n.node_ordinal, i })).sort((a, b) => a.ordinal - b.ordinal || a.i - b.i);
+  const nodes = graph.nodes.map((n, i) => ({ id: n.action_id, ordinal: n.node_ordinal, i }));
+  // Compiled graphs list nodes in ordinal order already: sort only when they are not.
+  if (nodes.some((n, i) => i > 0 && n.ordinal < (nodes[i - 1] as { ordinal: number }).ordinal)) nodes.sort((a, b) => a.ordinal - b.ordinal || a.i - b.i);
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(n.id, i));
   const successors: number[][] = nodes.map(() => []);
