@@ -29,16 +29,21 @@ export const ACTION_ID_PREFIX = "pa_aid_v1_";
  * The same action on the same target with the same inputs has the same key in every run.
  */
 export function actionKey(basis: ActionKeyBasis): string {
-  return sha256Hex(
-    canonicalize({
-      v: 1,
-      engine: basis.engine,
-      technique_id: basis.technique_id,
-      engine_test_id: basis.engine_test_id,
-      parameters: { resolved_inputs_sha256: basis.resolved_inputs_sha256 },
-      target_asset_id: basis.target_asset_id,
-    }),
-  );
+  return sha256Hex(keyBasisText(basis));
+}
+
+// Strings with surrogates go through canonicalize, which rejects lone ones; for every other
+// string JSON.stringify quotes exactly as RFC 8785 does.
+const SURROGATE = /[\ud800-\udfff]/;
+const q = (s: string): string => (SURROGATE.test(s) ? canonicalize(s) : JSON.stringify(s));
+
+/**
+ * The canonical text of the action_key basis, assembled with its members already in RFC 8785
+ * order (engine, engine_test_id, parameters, target_asset_id, technique_id, v): the same bytes as
+ * `canonicalize`, without building and sorting an object per node (tested against it).
+ */
+function keyBasisText(b: ActionKeyBasis): string {
+  return `{"engine":${q(b.engine)},"engine_test_id":${q(b.engine_test_id)},"parameters":{"resolved_inputs_sha256":${q(b.resolved_inputs_sha256)}},"target_asset_id":${q(b.target_asset_id)},"technique_id":${q(b.technique_id)},"v":1}`;
 }
 
 /**
@@ -47,18 +52,9 @@ export function actionKey(basis: ActionKeyBasis): string {
  * parameters:{resolved_inputs_sha256}, target_asset_id}`. Never a counter.
  */
 export function actionId(basis: ActionIdBasis): string {
-  const hex = sha256Hex(
-    canonicalize({
-      v: 1,
-      run_id: basis.run_id,
-      node_ordinal: basis.node_ordinal,
-      engine: basis.engine,
-      template_id: basis.template_id,
-      technique_id: basis.technique_id,
-      engine_test_id: basis.engine_test_id,
-      parameters: { resolved_inputs_sha256: basis.resolved_inputs_sha256 },
-      target_asset_id: basis.target_asset_id,
-    }),
-  );
-  return ACTION_ID_PREFIX + hex.slice(0, 32);
+  const b = basis;
+  // Members in RFC 8785 order; node_ordinal is a safe integer, written as canonicalize would.
+  const ordinal = Number.isSafeInteger(b.node_ordinal) ? String(b.node_ordinal) : canonicalize(b.node_ordinal);
+  const text = `{"engine":${q(b.engine)},"engine_test_id":${q(b.engine_test_id)},"node_ordinal":${ordinal},"parameters":{"resolved_inputs_sha256":${q(b.resolved_inputs_sha256)}},"run_id":${q(b.run_id)},"target_asset_id":${q(b.target_asset_id)},"technique_id":${q(b.technique_id)},"template_id":${q(b.template_id)},"v":1}`;
+  return ACTION_ID_PREFIX + sha256Hex(text).slice(0, 32);
 }

@@ -39,3 +39,24 @@ describe("action_id", () => {
     expect(actionKey(other)).toBe(actionKey(idBasis));
   });
 });
+
+describe("identities equal SHA-256 of canonicalize(basis) for any strings", () => {
+  it("on 2,000 generated bases", async () => {
+    const fc = (await import("fast-check")).default;
+    const str = fc.string({ unit: "binary", maxLength: 12 });
+    fc.assert(
+      fc.property(str, str, str, str, str, str, str, fc.nat(), (engine, technique_id, engine_test_id, resolved, target, run_id, template_id, node_ordinal) => {
+        const b = { engine, technique_id, engine_test_id, resolved_inputs_sha256: resolved, target_asset_id: target };
+        const keyText = canonicalize({ v: 1, engine, technique_id, engine_test_id, parameters: { resolved_inputs_sha256: resolved }, target_asset_id: target });
+        expect(actionKey(b)).toBe(sha256Hex(keyText));
+        const idText = canonicalize({ v: 1, run_id, node_ordinal, engine, template_id, technique_id, engine_test_id, parameters: { resolved_inputs_sha256: resolved }, target_asset_id: target });
+        expect(actionId({ ...b, run_id, template_id, node_ordinal })).toBe(`pa_aid_v1_${sha256Hex(idText).slice(0, 32)}`);
+      }),
+      { numRuns: 2_000, seed: 21 },
+    );
+  });
+
+  it("a lone surrogate in a basis is refused, as canonicalize refuses it", () => {
+    expect(() => actionKey({ ...basis, engine: "\ud800" })).toThrow(/jcs-lone-surrogate/);
+  });
+});
