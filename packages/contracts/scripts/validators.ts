@@ -63,6 +63,11 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
       validateExpansionManifestSchema: "expansion-manifest.v1.schema.json",
     },
   },
+  {
+    package: "trace-format",
+    module: "schema-validators",
+    exports: { validateTraceSchema: "execution-trace.v1.schema.json" },
+  },
 ];
 
 const ID_BASE = "https://schemas.graphenix.dev/";

@@ -7,6 +7,7 @@ export type * from "./authoring-graph-v1.js";
 export type * from "./common-v1.js";
 export type * from "./executable-plan-v1.js";
 export type * from "./executable-plan-v2.js";
+export type * from "./execution-trace-v1.js";
 export type * from "./expansion-manifest-v1.js";
 export type * from "./lab-inventory-v1.js";
 export type * from "./normalized-graph-v1.js";

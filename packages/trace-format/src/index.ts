@@ -1,0 +1,3 @@
+export { validateTrace } from "./validate-trace.js";
+export { bindTraceToPlan, type BindResult } from "./bind.js";
+export { EXECUTION_TRACE_FORMAT } from "@graphenix/contracts";

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ExecutableGraphPlanV2, GraphExecutionTrace } from "@graphenix/contracts";
+import { bindTraceToPlan, validateTrace } from "@graphenix/trace-format";
+import { simulateTrace } from "./simulate.js";
+
+const plans = join(import.meta.dirname, "../../plan-compiler/test/fixtures");
+const plan = (name: string) => JSON.parse(readFileSync(join(plans, name, "expected.plan.v2.json"), "utf8")) as ExecutableGraphPlanV2;
+const seed = plan("seed-audience-insights");
+const pipeline = plan("content-pipeline");
+const codes = (r: { issues: readonly { code: string; pointer: string; severity: string }[] }) => r.issues.map((i) => `${i.pointer} ${i.code}${i.severity === "warning" ? " (warning)" : ""}`);
+const mutate = (trace: GraphExecutionTrace, fn: (t: GraphExecutionTrace) => void) => {
+  const copy = structuredClone(trace);
+  fn(copy);
+  return copy;
+};
+
+describe("traces of compiled plans", () => {
+  it("a successful run validates and binds", () => {
+    const trace = simulateTrace(pipeline);
+    expect(codes(validateTrace(trace))).toEqual([]);
+    expect(codes(bindTraceToPlan(trace, pipeline))).toEqual([]);
+  });
+
+  it("a partial failure with retries binds, and reports the units it never ran as warnings", () => {
+    const failing = pipeline.nodePlans["node:draft-article"]!.executionUnits[3]!.unitId; // the MAIN skill unit, 3 attempts
+    const trace = simulateTrace(pipeline, { failures: { [failing]: 3 } });
+    expect(trace.status).toBe("partial");
+    expect(codes(validateTrace(trace))).toEqual([]);
+    const bound = bindTraceToPlan(trace, pipeline);
+    expect(bound.valid).toBe(true);
+    expect(codes(bound).every((c) => c.endsWith("(warning)"))).toBe(true);
+  });
+
+  it("a retry that then succeeds, on a fallback model", () => {
+    const unit = pipeline.nodePlans["node:draft-article"]!.executionUnits[3]!;
+    const trace = simulateTrace(pipeline, { failures: { [unit.unitId]: 2 }, models: { [unit.unitId]: { kind: "profileChoice", key: "vol/fast" } } });
+    expect(trace.status).toBe("succeeded");
+    expect(codes(bindTraceToPlan(trace, pipeline))).toEqual([]);
+  });
+});
+
+describe("validateTrace: internal consistency", () => {
+  const good = simulateTrace(seed);
+  it.each([
+    ["seq out of place", (t: GraphExecutionTrace) => { t.events[2]!.seq = 9; }, ["/events/2/seq trace-seq-invalid"]],
+    ["time going back", (t: GraphExecutionTrace) => { t.events[3]!.at = "2026-06-06T11:00:00.000Z"; }, ["/events/3/at trace-time-regression"]],
+    ["no runFinished in a finished run", (t: GraphExecutionTrace) => { t.events.pop(); }, ["/events/6 trace-run-events"]],
+    ["a unit that never ends", (t: GraphExecutionTrace) => { t.events.splice(3, 1); t.events.forEach((e, i) => { e.seq = i; }); }, ["/events/2 trace-lifecycle-invalid"]],
+    ["attempts not from 1", (t: GraphExecutionTrace) => { t.events[2]!.attempt = 2; t.events[3]!.attempt = 2; }, ["/events/2/attempt trace-attempt-invalid"]],
+    ["succeeded with a failed unit", (t: GraphExecutionTrace) => { t.events[3]!.type = "unitFailed"; }, ["/status trace-status-inconsistent"]],
+    ["a unit event without its unitId", (t: GraphExecutionTrace) => { delete t.events[2]!.unitId; }, ["/events/2 trace-event-subject-missing", "/events/3/type trace-lifecycle-invalid"]],
+  ])("%s", (_name, fn, expected) => {
+    expect(codes(validateTrace(mutate(good, fn)))).toEqual(expected);
+  });
+
+  it("a secret in a payload is refused; provider responses are fine", () => {
+    const t = mutate(good, (x) => { x.events[3]!.payload = { inline: { response: "ok", headers: { authorization: "Bearer abc123def456ghi789jk" } } }; });
+    expect(codes(validateTrace(t))).toEqual(["/events/3/payload/inline/headers/authorization forbidden-credential-key", "/events/3/payload/inline/headers/authorization forbidden-credential-value"]);
+  });
+});
+
+describe("bindTraceToPlan: the trace and the plan it ran", () => {
+  const good = simulateTrace(seed);
+  const unit0 = seed.nodePlans["node:audience-insights"]!.executionUnits[0]!.unitId;
+  it.each([
+    ["another plan hash", (t: GraphExecutionTrace) => { t.planHash = `sha256:${"0".repeat(64)}`; }, ["/trace/planHash trace-plan-mismatch"]],
+    ["an unknown unit", (t: GraphExecutionTrace) => { t.events[2]!.unitId = "unit:ghost"; t.events[3]!.unitId = "unit:ghost"; }, ["/trace/events/2/unitId trace-unknown-unit", "/trace/events/3/unitId trace-unknown-unit", `/plan/nodePlans/node:audience-insights/executionUnits/0 trace-unit-not-executed`]],
+    ["MAIN before PRE", (t: GraphExecutionTrace) => { const [a, b, c, d] = t.events.slice(2, 6); t.events.splice(2, 4, c!, d!, a!, b!); t.events.forEach((e, i) => { e.seq = i; e.at = t.startedAt; }); }, ["/trace/events/4/unitId trace-phase-order"]],
+    ["too many attempts", (t: GraphExecutionTrace) => { t.events.splice(4, 0, { seq: 0, type: "unitRetried", at: t.events[3]!.at, nodeId: "node:audience-insights", unitId: unit0, attempt: 2 }); t.events[3]!.type = "unitFailed"; t.events.splice(5, 0, { seq: 0, type: "unitStarted", at: t.events[4]!.at, nodeId: "node:audience-insights", unitId: unit0, attempt: 2 }, { seq: 0, type: "unitCompleted", at: t.events[4]!.at, nodeId: "node:audience-insights", unitId: unit0, attempt: 2, outcome: "succeeded" }); t.events.forEach((e, i) => { e.seq = i; }); }, ["/trace/events/5/attempt trace-attempts-exceeded"]],
+    ["a model outside the slot and its fallbacks", (t: GraphExecutionTrace) => { t.events[2]!.model = { kind: "directModel", provider: "openai", model: "gpt-4o" }; }, ["/trace/events/2/model trace-model-not-allowed"]],
+    ["a unit never run in a succeeded run", (t: GraphExecutionTrace) => { t.events.splice(2, 2); t.events.forEach((e, i) => { e.seq = i; }); }, ["/plan/nodePlans/node:audience-insights/executionUnits/0 trace-unit-not-executed"]],
+  ])("%s", (_name, fn, expected) => {
+    expect(codes(bindTraceToPlan(mutate(good, fn), seed))).toEqual(expected);
+  });
+
+  it("a node that starts before the node it depends on ended", () => {
+    const t = simulateTrace(pipeline);
+    const i = t.events.findIndex((e) => e.type === "nodeStarted" && e.nodeId === "node:draft-article");
+    const j = t.events.findIndex((e) => e.type === "nodeCompleted" && e.nodeId === "node:audience-insights");
+    const [moved] = t.events.splice(j, 1);
+    t.events.splice(i + 1, 0, moved!);
+    t.events.forEach((e, k) => { e.seq = k; e.at = t.events[0]!.at; });
+    expect(codes(bindTraceToPlan(t, pipeline))).toContain(`/trace/events/${i - 1} trace-dependency-order`);
+  });
+
+  it("never throws on junk", () => {
+    for (const junk of [null, 1, "x", [], {}, { format: "graphenix.execution-trace/v1" }]) {
+      expect(validateTrace(junk).valid).toBe(false);
+      expect(bindTraceToPlan(junk, junk).valid).toBe(false);
+    }
+  });
+});
