@@ -1,7 +1,8 @@
 import { validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "@graphenix/authoring-format";
-import { AUTHORING_GRAPH_FORMAT, EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, NORMALIZED_GRAPH_FORMAT, type ValidationResult } from "@graphenix/contracts";
+import { AUTHORING_GRAPH_FORMAT, EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, EXECUTION_TRACE_FORMAT, NORMALIZED_GRAPH_FORMAT, type ValidationResult } from "@graphenix/contracts";
 import { validateExecutablePlan } from "@graphenix/plan-format";
 import { validateMplpPlan, validatePlanGraph } from "@graphenix/plan-graph";
+import { validateTrace } from "@graphenix/trace-format";
 
 /** A document kind the CLI can validate: its `--format` name, and how it is recognised. */
 export interface DocumentKind {
@@ -18,6 +19,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   { name: "authoring-graph", formats: [AUTHORING_GRAPH_FORMAT], validate: validateAuthoringGraph },
   { name: "normalized-graph", formats: [NORMALIZED_GRAPH_FORMAT], validate: validateNormalizedExecutableGraph },
   { name: "executable-plan", formats: [EXECUTABLE_PLAN_FORMAT_V2, EXECUTABLE_PLAN_FORMAT], validate: validateExecutablePlan },
+  { name: "execution-trace", formats: [EXECUTION_TRACE_FORMAT], validate: validateTrace },
   { name: "plan-graph", formats: [], marker: { member: "contract_version", value: "plan_graph_v1" }, validate: validatePlanGraph },
   { name: "mplp-plan", formats: [], marker: { member: "plan_id", also: "steps" }, validate: (d) => validateMplpPlan(d) },
   { name: "runtime-object", formats: [], validate: validateRuntimeObject },

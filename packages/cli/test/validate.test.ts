@@ -51,7 +51,7 @@ describe("graphenix validate", () => {
   it("rejects an unknown --format with exit 2", async () => {
     const result = await run(["validate", "--format", "plan", example]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, plan-graph, mplp-plan, runtime-object");
+    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, execution-trace, plan-graph, mplp-plan, runtime-object");
   });
 
   it("recognises MPLP plans by plan_id and steps", async () => {

@@ -147,6 +147,10 @@ export const ISSUE_CODES = {
   "trace-model-not-allowed": { owner: "trace-format", summary: "A unit used a model that is neither its model nor one of its fallback models." },
   "trace-dependency-order": { owner: "trace-format", summary: "A node started before a node it depends on ended." },
   "trace-unit-not-executed": { owner: "trace-format", summary: "A unit of the plan the trace never mentions: an error when the run says it succeeded, a warning otherwise." },
+  "ground-truth-unknown-node": { owner: "trace-format", summary: "A ground-truth row whose action_id is not a node of the plan graph." },
+  "ground-truth-duplicate": { owner: "trace-format", summary: "Two ground-truth rows for the same node." },
+  "ground-truth-node-mismatch": { owner: "trace-format", summary: "A row's action_key, node_ordinal or target_asset_id differs from its node's." },
+  "ground-truth-phases-invalid": { owner: "trace-format", summary: "A row's phases do not start at pending, break the node lifecycle, or do not end in its status." },
   // @graphenix/cli — reading input
   "io-unreadable": { owner: "cli", summary: "The input file or stream could not be read (missing, a directory, no permission)." },
   "io-unwritable": { owner: "cli", summary: "The output file could not be written." },

@@ -1,3 +1,5 @@
 export { validateTrace } from "./validate-trace.js";
 export { bindTraceToPlan, type BindResult } from "./bind.js";
 export { EXECUTION_TRACE_FORMAT } from "@graphenix/contracts";
+export { bindGroundTruthToPlanGraph } from "./ground-truth.js";
+export { bindMplpTrace } from "./mplp.js";

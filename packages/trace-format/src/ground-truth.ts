@@ -1,0 +1,46 @@
+import type { GroundTruthRow, NodeStatus, ValidationResult } from "@graphenix/contracts";
+import { asArray, asObject, IssueCollector, prefixIssues, validationResult } from "@graphenix/core";
+import { checkTransition, validatePlanGraph } from "@graphenix/plan-graph";
+
+/**
+ * Binds ground-truth rows (`ground_truth.jsonl`, one object per line) to the plan graph they
+ * record: the graph validates; every row's `action_id` is a node of it, with the node's
+ * `action_key`, `node_ordinal` and `target_asset_id`; one row per node at most; each row's
+ * `phases` follow the node lifecycle from `pending` and end in its `status`.
+ */
+export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown): ValidationResult<GroundTruthRow[]> {
+  const issues = new IssueCollector(200);
+  const checked = validatePlanGraph(graph);
+  for (const issue of prefixIssues(["graph"], checked.issues)) issues.push(issue);
+  if (!Array.isArray(rows)) issues.add("schema-type", "ground-truth rows are an array (one object per line of ground_truth.jsonl)", ["rows"]);
+  if (!checked.valid || !Array.isArray(rows)) return validationResult(rows, issues);
+  const nodes = new Map(checked.value.nodes.map((n) => [n.action_id, n]));
+  const seen = new Map<string, number>();
+  asArray(rows).forEach((raw, i) => {
+    const row = asObject(raw);
+    const at = ["rows", i];
+    const id = row?.action_id;
+    const node = typeof id === "string" ? nodes.get(id) : undefined;
+    if (!row || !node) {
+      issues.add("ground-truth-unknown-node", `${JSON.stringify(id)} is not the action_id of a node of the graph`, [...at, "action_id"]);
+      return;
+    }
+    const first = seen.get(node.action_id);
+    if (first !== undefined) issues.add("ground-truth-duplicate", `node ${node.action_id} already has a row, /rows/${first}`, at);
+    seen.set(node.action_id, i);
+    for (const field of ["action_key", "node_ordinal", "target_asset_id"] as const) {
+      if (row[field] !== node[field]) issues.add("ground-truth-node-mismatch", `${field} is ${JSON.stringify(row[field])}, but the node has ${JSON.stringify(node[field])}`, [...at, field]);
+    }
+    const phases = asArray(row.phases) as NodeStatus[];
+    if (phases[0] !== "pending") issues.add("ground-truth-phases-invalid", "phases start at pending", [...at, "phases", 0]);
+    for (let k = 1; k < phases.length; k++) {
+      const problem = checkTransition(phases[k - 1] as NodeStatus, phases[k] as NodeStatus);
+      if (problem) {
+        issues.add("ground-truth-phases-invalid", problem.message, [...at, "phases", k]);
+        break;
+      }
+    }
+    if (phases.at(-1) !== row.status) issues.add("ground-truth-phases-invalid", `the last phase is ${JSON.stringify(phases.at(-1))}, but status is ${JSON.stringify(row.status)}`, [...at, "status"]);
+  });
+  return validationResult<GroundTruthRow[]>(rows, issues);
+}
