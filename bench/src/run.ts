@@ -11,6 +11,7 @@ import { jcsBench } from "./cases/jcs.js";
 import { parseBench } from "./cases/parse.js";
 import { planBench } from "./cases/plans.js";
 import { planGraphBench } from "./cases/plangraph.js";
+import { traceBench } from "./cases/traces.js";
 import type { BenchResult } from "./result.js";
 
 const SUITES: [string, () => BenchResult[]][] = [
@@ -19,6 +20,7 @@ const SUITES: [string, () => BenchResult[]][] = [
   ["authoring", authoringBench],
   ["plans", planBench],
   ["plangraph", planGraphBench],
+  ["traces", traceBench],
 ];
 
 if (!(globalThis as { gc?: unknown }).gc) console.warn("bench: run with --expose-gc for steadier numbers");

@@ -3,3 +3,4 @@ export { bindTraceToPlan, type BindResult } from "./bind.js";
 export { EXECUTION_TRACE_FORMAT } from "@graphenix/contracts";
 export { bindGroundTruthToPlanGraph } from "./ground-truth.js";
 export { bindMplpTrace } from "./mplp.js";
+export { simulateTrace, type SimulationScript } from "./simulate.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecutableGraphPlanV2 } from "@graphenix/contracts";
 import { bindTraceToPlan } from "@graphenix/trace-format";
-import { simulateTrace, type SimulationScript } from "./simulate.js";
+import { simulateTrace, type SimulationScript } from "@graphenix/trace-format";
 
 /**
  * Golden traces of the compiled content-pipeline plan: each folder's trace.json is what the

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecutableGraphPlanV2, GraphExecutionTrace } from "@graphenix/contracts";
 import { bindTraceToPlan, validateTrace } from "@graphenix/trace-format";
-import { simulateTrace } from "./simulate.js";
+import { simulateTrace } from "@graphenix/trace-format";
 
 const plans = join(import.meta.dirname, "../../plan-compiler/test/fixtures");
 const plan = (name: string) => JSON.parse(readFileSync(join(plans, name, "expected.plan.v2.json"), "utf8")) as ExecutableGraphPlanV2;

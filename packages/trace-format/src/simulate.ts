@@ -8,9 +8,11 @@ export interface SimulationScript {
 }
 
 /**
- * A deterministic engine for tests: runs the plan's nodes in `nodeIndex` order, each node's units
- * in order, one second per event. A unit that fails all its attempts fails its node; nodes after
- * a failed one are skipped.
+ * A deterministic simulated engine, for tests, demos and benchmarks of tools that read traces: it
+ * runs a v2 plan's nodes in `nodeIndex` order and each node's units in order, one second of
+ * simulated time per event from the plan's `createdAt`. A unit fails as many attempts as the
+ * script says; one that fails every attempt its retry policy allows fails its node, and the
+ * node's remaining units and every node after it are skipped. It executes nothing.
  */
 export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScript = {}): GraphExecutionTrace {
   const events: TraceEvent[] = [];
