@@ -29,31 +29,68 @@ function unitsOf(plan: ExecutableGraphPlanV2): Map<string, UnitInfo> {
   return units;
 }
 
+/** A plan validated once, ready to bind any number of traces to it (each binding is then cheap). */
+export interface TraceBinder {
+  /** The plan's own issues (prefixed `plan`); a binder of an invalid plan binds nothing. */
+  readonly planIssues: readonly ValidationIssue[];
+  bind(trace: unknown): BindResult;
+}
+
 /**
- * Binds a trace to the plan it claims to have run (docs/execution-trace.md). Both must validate on
- * their own; then: the trace names this plan (id and hash); every event refers to a node or unit
- * of it; within a node the PRE units end before MAIN units start and MAIN before POST; attempts
- * stay within each unit's retry policy; each model used is the unit's or one of its fallbacks;
- * nodes start only after the nodes they depend on ended; units the trace never mentions are
- * reported as not executed (an error when the run says it succeeded, else a warning). Issue paths
- * start with `trace` or `plan`: the document they point into.
+ * Validates `plan` once (a `graphenix.executable-plan/v2`) and returns a binder for its traces:
+ * for run-history services that check many runs of the same plan.
  */
-export function bindTraceToPlan(trace: unknown, plan: unknown): BindResult {
-  const checkedTrace = validateTrace(trace);
+export function prepareTraceBinding(plan: unknown): TraceBinder {
   const checkedPlan = validateExecutablePlanV2(plan);
-  const early = [...prefixIssues(["trace"], checkedTrace.issues), ...prefixIssues(["plan"], checkedPlan.issues)];
-  if (!checkedTrace.valid || !checkedPlan.valid) return { valid: false, issues: early };
-  const t: GraphExecutionTrace = checkedTrace.value;
+  const planIssues = prefixIssues(["plan"], checkedPlan.issues);
+  if (!checkedPlan.valid) {
+    return { planIssues, bind: (trace) => ({ valid: false, issues: [...prefixIssues(["trace"], validateTrace(trace).issues), ...planIssues] }) };
+  }
   const p: ExecutableGraphPlanV2 = checkedPlan.value;
-  const issues = new IssueCollector(200);
-
-  if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
-  if (t.planHash !== computePlanHash(p)) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
-
+  const planHash = computePlanHash(p);
   const units = unitsOf(p);
   const nodes = new Set([...Object.keys(p.nodePlans), ...Object.keys(p.finalizerPlans)]);
   const byNode = new Map<string, UnitInfo[]>();
   for (const info of units.values()) byNode.set(info.unit.nodeId, [...(byNode.get(info.unit.nodeId) ?? []), info]);
+  return {
+    planIssues,
+    bind(trace: unknown): BindResult {
+      const checkedTrace = validateTrace(trace);
+      const early = [...prefixIssues(["trace"], checkedTrace.issues), ...planIssues];
+      if (!checkedTrace.valid) return { valid: false, issues: early };
+      return bindValid(checkedTrace.value, p, { planHash, units, nodes, byNode }, early);
+    },
+  };
+}
+
+/**
+ * Binds a trace to the plan it claims to have run (docs/execution-trace.md). Both must validate on
+ * their own; then: the trace names this plan (id and hash); every event refers to a node or unit
+ * of it; within a node no unit starts while an earlier run phase is running and no earlier-phase
+ * unit starts after a later one (PRE → MAIN → POST); attempts stay within each unit's retry
+ * policy; each model used is the unit's or one of its fallbacks; nodes start only after the nodes
+ * they depend on ended; units the trace never mentions are reported as not executed (an error
+ * when the run says it succeeded, else a warning). Issue paths start with `trace` or `plan`.
+ * Binding many traces to one plan: `prepareTraceBinding(plan).bind(trace)`.
+ */
+export function bindTraceToPlan(trace: unknown, plan: unknown): BindResult {
+  return prepareTraceBinding(plan).bind(trace);
+}
+
+interface Prepared {
+  readonly planHash: string;
+  readonly units: Map<string, UnitInfo>;
+  readonly nodes: Set<string>;
+  readonly byNode: Map<string, UnitInfo[]>;
+}
+
+function bindValid(t: GraphExecutionTrace, p: ExecutableGraphPlanV2, prepared: Prepared, early: readonly ValidationIssue[]): BindResult {
+  const { units, nodes, byNode } = prepared;
+  const issues = new IssueCollector(200);
+
+  if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
+  if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
+
   const started = new Set<string>();
   const highestRank = new Map<string, number>();
   const ended = new Set<string>();

@@ -4,3 +4,4 @@ export { EXECUTION_TRACE_FORMAT } from "@graphenix/contracts";
 export { bindGroundTruthToPlanGraph } from "./ground-truth.js";
 export { bindMplpTrace } from "./mplp.js";
 export { simulateTrace, type SimulationScript } from "./simulate.js";
+export { prepareTraceBinding, type TraceBinder } from "./bind.js";

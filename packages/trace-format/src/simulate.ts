@@ -5,6 +5,8 @@ export interface SimulationScript {
   readonly failures?: Readonly<Record<string, number>>;
   /** unitId → the model it ends up using (default its own). */
   readonly models?: Readonly<Record<string, ModelSelection>>;
+  /** Units the engine skips (their condition did not hold); their node still succeeds. */
+  readonly skipped?: readonly string[];
 }
 
 /**
@@ -12,7 +14,8 @@ export interface SimulationScript {
  * runs a v2 plan's nodes in `nodeIndex` order and each node's units in order, one second of
  * simulated time per event from the plan's `createdAt`. A unit fails as many attempts as the
  * script says; one that fails every attempt its retry policy allows fails its node, and the
- * node's remaining units and every node after it are skipped. It executes nothing.
+ * node's remaining units and every node after it are skipped; units the script skips are skipped
+ * without failing anything. It executes nothing.
  */
 export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScript = {}): GraphExecutionTrace {
   const events: TraceEvent[] = [];
@@ -38,7 +41,7 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
     push({ type: start as TraceEvent["type"], nodeId: entry.nodeId });
     let nodeFailed = false;
     for (const unit of units) {
-      if (nodeFailed) {
+      if (nodeFailed || script.skipped?.includes(unit.unitId)) {
         push({ type: "unitSkipped", nodeId: entry.nodeId, unitId: unit.unitId, outcome: "skipped" });
         continue;
       }

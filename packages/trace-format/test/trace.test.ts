@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecutableGraphPlanV2, GraphExecutionTrace } from "@graphenix/contracts";
-import { bindTraceToPlan, validateTrace } from "@graphenix/trace-format";
+import { bindTraceToPlan, prepareTraceBinding, validateTrace } from "@graphenix/trace-format";
 import { simulateTrace } from "@graphenix/trace-format";
 
 const plans = join(import.meta.dirname, "../../plan-compiler/test/fixtures");
@@ -90,5 +90,27 @@ describe("bindTraceToPlan: the trace and the plan it ran", () => {
       expect(validateTrace(junk).valid).toBe(false);
       expect(bindTraceToPlan(junk, junk).valid).toBe(false);
     }
+  });
+});
+
+describe("prepareTraceBinding: one plan, many traces", () => {
+  it("binds each trace exactly as bindTraceToPlan does, and keeps no state between traces", () => {
+    const binder = prepareTraceBinding(pipeline);
+    expect(binder.planIssues).toEqual([]);
+    const failing = pipeline.nodePlans["node:draft-article"]!.executionUnits[3]!.unitId;
+    const traces = [simulateTrace(pipeline), simulateTrace(pipeline, { failures: { [failing]: 3 } }), simulateTrace(seed), simulateTrace(pipeline)];
+    const results = traces.map((t) => binder.bind(t));
+    expect(results).toEqual(traces.map((t) => bindTraceToPlan(t, pipeline)));
+    expect(results[0]).toEqual(results[3]);
+    expect(codes(results[2]!)).toContain("/trace/planId trace-plan-mismatch");
+  });
+
+  it("an invalid plan: its issues once in planIssues, and every binding is invalid", () => {
+    const binder = prepareTraceBinding({ format: "graphenix.executable-plan/v2" });
+    expect(binder.planIssues.length).toBeGreaterThan(0);
+    expect(binder.planIssues.every((i) => i.pointer.startsWith("/plan"))).toBe(true);
+    const bound = binder.bind(simulateTrace(pipeline));
+    expect(bound.valid).toBe(false);
+    expect(bound.issues).toEqual(binder.planIssues);
   });
 });
