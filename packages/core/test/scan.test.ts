@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VALIDATION_LIMITS, IssueCollector, MAX_VALIDATION_DEPTH, scanDocument } from "@graphenix/core";
+import { CREDENTIAL_VALUE_PATTERNS, credentialValueKind, DEFAULT_VALIDATION_LIMITS, IssueCollector, MAX_VALIDATION_DEPTH, scanDocument } from "@graphenix/core";
 
 function scan(value: unknown, limits = {}) {
   const issues = new IssueCollector(100);
@@ -50,5 +51,38 @@ describe("scanDocument forbidden members", () => {
       issues,
     );
     expect(issues.finish().map((i) => `${i.pointer} ${i.message}`)).toEqual(["/a/Provider_Response no Provider_Response", "/a/list/0/logs no logs"]);
+  });
+});
+
+describe("credentialValueKind's quick first look", () => {
+  // The reference: every pattern tried on every value, with no first look.
+  const reference = (value: string) => CREDENTIAL_VALUE_PATTERNS.find(([, pattern]) => pattern.test(value))?.[0];
+  const token = "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";
+  const examples = [
+    `Bearer ${token}`, `  bearer ${token}`, `\tBEARER ${token}`, `\u00a0Bearer ${token}`, `\ufeffbasic ${token}`, `Basic ${token}==`,
+    `sk-${token}`, `ghp_${token}`, `github_pat_${token}`, "AKIAABCDEFGHIJKLMNOP", "ASIAABCDEFGHIJKLMNOP", `xoxb-${token}`,
+    `eyJ${token}.eyJ${token}.${token}`, "-----BEGIN PRIVATE KEY-----", `x-----BEGIN RSA PRIVATE KEY-----\n${token}`,
+    "unit:node:a:main:1", "2026-06-06T12:00:00.000Z", "succeeded", "basically fine", "Bearer notification", "",
+  ];
+
+  it("misses no credential the patterns match, on known shapes", () => {
+    for (const value of examples) expect(credentialValueKind(value), JSON.stringify(value)).toBe(reference(value));
+    expect(examples.filter((v) => credentialValueKind(v) !== undefined).length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("misses no credential the patterns match, on generated strings", () => {
+    const pieces = ["Bearer ", "basic ", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "=="];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string(), (parts, noise) => {
+        for (const value of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(credentialValueKind(value)).toBe(reference(value));
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+  });
+});
+
+describe("lone surrogates", () => {
+  it("are found in values and reported as non-JSON", () => {
+    expect(scan({ a: "ok \ud83d\ude00", b: "bad \ud83d", c: "\ude00 bad" }).issues).toEqual(["/b document-non-json", "/c document-non-json"]);
   });
 });

@@ -24,8 +24,18 @@ export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [string, RegExp])[] =
   ["a JSON Web Token", /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+$/],
 ];
 
-// Cheap first look: a value can only match a pattern above if it contains one of these.
-const VALUE_HINT = /bearer|basic|PRIVATE KEY|^sk-|^gh|^github_pat_|^AKIA|^ASIA|^xox|^eyJ/i;
+// Cheap first look, without a regular expression (it runs on every string of every document): a
+// value can only match a pattern above if it starts with a space or non-ASCII character (`\s*`),
+// with the first letter of `bearer`, `basic`, `sk-`, `gh…`/`github_pat_`, `AKIA`/`ASIA`, `xox` or
+// `eyJ`, or contains "PRIVATE KEY".
+const MAY_START = new Uint8Array(128);
+for (let c = 0; c <= 0x20; c++) MAY_START[c] = 1;
+for (const c of "bBsgAxe") MAY_START[c.charCodeAt(0)] = 1;
+
+function mayBeCredential(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return first >= 128 || MAY_START[first] === 1 || (value.length >= 27 && value.includes("PRIVATE KEY"));
+}
 
 const nameCache = new Map<string, boolean>();
 
@@ -43,7 +53,7 @@ export function isCredentialName(name: string): boolean {
 
 /** The kind of credential a string value looks like, or undefined. */
 export function credentialValueKind(value: string): string | undefined {
-  if (!VALUE_HINT.test(value)) return undefined;
+  if (value.length === 0 || !mayBeCredential(value)) return undefined;
   for (const [kind, pattern] of CREDENTIAL_VALUE_PATTERNS) if (pattern.test(value)) return kind;
   return undefined;
 }

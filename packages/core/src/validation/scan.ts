@@ -14,7 +14,13 @@ export interface ScanOptions {
   readonly forbiddenMembers?: { readonly names: ReadonlySet<string>; readonly code: KnownIssueCode; readonly message: (name: string) => string };
 }
 
+// `isWellFormed` (ES2024, Node ≥ 20) finds a lone surrogate natively, several times faster than a
+// regular expression; the expression stays as the fallback for older runtimes.
 const SURROGATE = /[\ud800-\udfff]/;
+const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === "function";
+function mayHaveLoneSurrogate(value: string): boolean {
+  return hasIsWellFormed ? !(value as unknown as { isWellFormed(): boolean }).isWellFormed() : SURROGATE.test(value);
+}
 
 /** True when some code added an enumerable member to Object.prototype (for…in would list it). */
 function isObjectPrototypePolluted(): boolean {
@@ -103,7 +109,7 @@ class Scanner {
       const kind = credentialValueKind(value);
       if (kind) this.report("forbidden-credential-value", `the value looks like ${kind}; credentials and secrets must never be in the document`, depth);
     }
-    if (SURROGATE.test(value) && findLoneSurrogate(value) >= 0) {
+    if (mayHaveLoneSurrogate(value) && findLoneSurrogate(value) >= 0) {
       this.report("document-non-json", "the string contains an unpaired UTF-16 surrogate, which JSON text cannot carry", depth);
     }
     return true;
