@@ -1,4 +1,5 @@
 import type { SourceLocation, ValidationIssue } from "@graphenix/contracts";
+import { PLAIN, type Paint } from "./color.js";
 import type { ExitCode } from "./exit-codes.js";
 
 /** A failure the CLI reports as one line on stderr and an exit code, never a stack trace. */
@@ -18,13 +19,17 @@ function oneLine(text: string): string {
 }
 
 /**
- * One issue as one line: `file:line:col: pointer: code: message`. The position is the issue's
- * own (parse errors) or where its pointer is in the source; the pointer is left out when it names
- * the whole document. Without a position: `file: pointer: code: message`.
+ * One issue as one line: `file:line:col: code: message (at pointer)`, the form compilers use, so
+ * editors and CI annotations pick up the position. The position is the issue's own (parse errors)
+ * or where its pointer is in the source; `(at pointer)` is left out when the pointer names the
+ * whole document. A warning says so: `file:line:col: warning: code: message`. Without a position:
+ * `file: code: message`.
  */
-export function formatIssue(source: string, issue: ValidationIssue, located?: SourceLocation): string {
+export function formatIssue(source: string, issue: ValidationIssue, located?: SourceLocation, paint: Paint = PLAIN): string {
   const at = issue.location ?? located;
-  const where = at ? `${source}:${at.line}:${at.column}` : source;
-  const pointer = issue.pointer === "" ? "" : `${issue.pointer}: `;
-  return oneLine(`${where}: ${pointer}${issue.code}: ${issue.message}`);
+  const where = oneLine(at ? `${source}:${at.line}:${at.column}` : source);
+  const warning = issue.severity === "warning";
+  const code = warning ? paint.yellow(`warning: ${issue.code}`) : paint.red(issue.code);
+  const pointer = issue.pointer === "" ? "" : paint.dim(oneLine(` (at ${issue.pointer})`));
+  return `${paint.bold(where)}: ${code}: ${oneLine(issue.message)}${pointer}`;
 }

@@ -12,7 +12,7 @@ const EXIT_CODES = [
 export function mainHelp(version: string): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    `graphenix ${version}: validate, canonicalize and hash Graphenix plan documents`,
+    `graphenix ${version}: validate, compile, expand, trace-check, canonicalize, hash and draw Graphenix plan documents`,
     "",
     "Usage: graphenix <command> [options]",
     "",
@@ -35,9 +35,9 @@ export function commandHelp(command: Command): string {
   options.push(["--help", "show this help"]);
   const width = Math.max(...options.map(([flag]) => flag.length));
   return [
-    `Usage: graphenix ${command.name} [options] ${command.args}`,
+    `Usage: graphenix ${command.name} [options] ${command.args}`.trimEnd(),
     "",
-    `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}. Use - to read standard input.`,
+    `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.${command.args === "" ? "" : " Use - for a file to read standard input."}`,
     "",
     "Options:",
     ...options.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`),

@@ -32,5 +32,19 @@ export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLim
   }
   const parsed = parseJsonBytes(bytes, limits);
   if (!parsed.ok) throw new CliFailure(parsed.issues.map((i) => formatIssue(source, i)).join("\n"), EXIT.usage);
-  return { source, value: parsed.value, text: () => Buffer.from(bytes).toString("utf8") };
+  let text: string | undefined;
+  return { source, value: parsed.value, text: () => (text ??= Buffer.from(bytes).toString("utf8")) };
+}
+
+/**
+ * Reads a command's inputs, in order. Standard input can be read once: naming `-` for two
+ * inputs is a usage error.
+ */
+export async function readJsonInputs<K extends string>(args: Readonly<Record<K, string>>, io: CliIo, limits: JsonParseLimits): Promise<Record<K, JsonInput>> {
+  const names = Object.keys(args) as K[];
+  const fromStdin = names.filter((name) => args[name] === "-");
+  if (fromStdin.length > 1) throw new CliFailure(`standard input (-) can stand for one input only, and ${fromStdin.length} inputs name it`, EXIT.usage);
+  const inputs = {} as Record<K, JsonInput>;
+  for (const name of names) inputs[name] = await readJsonInput(args[name], io, limits);
+  return inputs;
 }

@@ -1,7 +1,12 @@
 import { open } from "node:fs/promises";
+import { shouldUseColor } from "./color.js";
 
 /** Everything the CLI touches outside itself, so tests run commands in-process. */
 export interface CliIo {
+  /** Colour the output (decided once, by `shouldUseColor`); default false. */
+  readonly color?: boolean;
+  /** Standard output is a terminal: progress may be redrawn in place. Default false. */
+  readonly interactive?: boolean;
   readonly stdout: { write(chunk: string | Uint8Array): unknown };
   readonly stderr: { write(chunk: string | Uint8Array): unknown };
   /**
@@ -30,6 +35,8 @@ export function nodeIo(): CliIo {
     throw error;
   });
   return {
+    color: shouldUseColor(process.env, process.stdout.isTTY),
+    interactive: process.stdout.isTTY === true,
     stdout: process.stdout,
     stderr: process.stderr,
     async readStdin(maxBytes) {

@@ -3,6 +3,11 @@ import type { OptionSpec } from "./command.js";
 import { CliFailure } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 
+/** `--json`: every command can print its result as one JSON object instead of text. */
+export const JSON_OPTION: Record<string, OptionSpec> = {
+  json: { type: "boolean", description: "print the result as one JSON object (see docs/cli.md)" },
+};
+
 /** `--max-bytes` / `--max-depth`: the reader's limits, shared by every command that reads JSON. */
 export const LIMIT_OPTIONS: Record<string, OptionSpec> = {
   "max-bytes": { type: "string", valueName: "N", description: `largest input in bytes (default ${DEFAULT_JSON_MAX_BYTES})` },

@@ -24,7 +24,7 @@ describe("graphenix bin", () => {
     const result = graphenix(["canon", "-"], '{"a":1,"a":2}');
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe('<stdin>:1:8: /a: json-duplicate-key: the member name "a" appears twice in the same object\n');
+    expect(result.stderr).toBe('<stdin>:1:8: json-duplicate-key: the member name "a" appears twice in the same object (at /a)\n');
   });
 });
 

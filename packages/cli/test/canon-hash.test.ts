@@ -44,9 +44,9 @@ describe("graphenix hash", () => {
 
 describe("bad input: one line, file:line:col, exit 2, no stack trace", () => {
   it.each([
-    ["duplicate key", '{\n  "a": 1,\n  "a": 2\n}', '<stdin>:3:3: /a: json-duplicate-key: the member name "a" appears twice in the same object'],
-    ["syntax", "[1, 2", "<stdin>:1:6: /2: json-syntax: expected \",\" or \"]\" but found the end of the input"],
-    ["lone surrogate", '["\\ud800"]', "<stdin>:1:3: /0: json-lone-surrogate: the string contains an unpaired UTF-16 surrogate"],
+    ["duplicate key", '{\n  "a": 1,\n  "a": 2\n}', '<stdin>:3:3: json-duplicate-key: the member name "a" appears twice in the same object (at /a)'],
+    ["syntax", "[1, 2", "<stdin>:1:6: json-syntax: expected \",\" or \"]\" but found the end of the input (at /2)"],
+    ["lone surrogate", '["\\ud800"]', "<stdin>:1:3: json-lone-surrogate: the string contains an unpaired UTF-16 surrogate (at /0)"],
   ])("%s", async (_name, stdin, line) => {
     for (const command of ["canon", "hash"]) {
       const result = await run([command, "-"], stdin);
@@ -70,7 +70,7 @@ describe("bad input: one line, file:line:col, exit 2, no stack trace", () => {
 
   it("nesting over --max-depth", async () => {
     const result = await run(["canon", "--max-depth", "2", "-"], "[[[1]]]");
-    expect(result).toMatchObject({ code: 2, stderr: "<stdin>:1:3: /0/0: json-depth-limit: nesting exceeds the maxDepth limit of 2\n" });
+    expect(result).toMatchObject({ code: 2, stderr: "<stdin>:1:3: json-depth-limit: nesting exceeds the maxDepth limit of 2 (at /0/0)\n" });
   });
 });
 

@@ -19,7 +19,7 @@ describe("graphenix expand", () => {
   it("reports a refusal against the scenario file with its position, exit 1", async () => {
     const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--max-nodes", "3"]);
     expect(result.code).toBe(1);
-    expect(result.stdout.split("\n")[0]).toBe("examples/matrix-scenario.json:20:5: /plan/expand: plan_expansion_limit: the expansion would make 6 nodes, more than max_nodes (3)");
+    expect(result.stdout.split("\n")[0]).toBe("examples/matrix-scenario.json:20:5: plan_expansion_limit: the expansion would make 6 nodes, more than max_nodes (3) (at /plan/expand)");
   });
 
   it("needs --inventory; validate recognises plan graphs by contract_version", async () => {

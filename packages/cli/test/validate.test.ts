@@ -9,12 +9,12 @@ describe("graphenix validate", () => {
     expect(await run(["validate", example])).toEqual({ code: 0, stdout: `${example}: valid graphenix.authoring-graph/v1\n`, stderr: "" });
   });
 
-  it("prints file:line:col: pointer: code: message per issue, and exits 1", async () => {
+  it("prints file:line:col: code: message (at pointer) per issue, and exits 1", async () => {
     const result = await run(["validate", broken]);
     expect(result.code).toBe(1);
     expect(result.stdout.split("\n")).toEqual([
-      `${broken}:26:7: /edges/0/to: edge-unknown-node: the edge ends at "node:ghost", which is not a node of this graph`,
-      `${broken}:29:7: /edges/1/from: edge-unknown-node: the edge starts at "node:nowhere", which is not a node of this graph`,
+      `${broken}:26:7: edge-unknown-node: the edge ends at "node:ghost", which is not a node of this graph (at /edges/0/to)`,
+      `${broken}:29:7: edge-unknown-node: the edge starts at "node:nowhere", which is not a node of this graph (at /edges/1/from)`,
       `${broken}: invalid graphenix.authoring-graph/v1 (2 issues)`,
       "",
     ]);
@@ -23,15 +23,15 @@ describe("graphenix validate", () => {
   it("positions a missing member at its parent", async () => {
     const doc = '{\n  "format": "graphenix.authoring-graph/v1",\n  "graphId": "g",\n  "revision": "1.0.0",\n  "formatVersion": "1.0.0",\n  "nodes": { "n": { "type": "task", "parameters": {} } },\n  "modelCases": { "default": {} }\n}';
     const result = await run(["validate", "-"], doc);
-    expect(result.stdout).toContain("<stdin>:1:1: /defaultModelCase: schema-required: the member \"defaultModelCase\" is required here");
-    expect(result.stdout).toContain("<stdin>:6:37: /nodes/n/parameters/skillKey: task-skill-key-missing:");
+    expect(result.stdout).toContain("<stdin>:1:1: schema-required: the member \"defaultModelCase\" is required here (at /defaultModelCase)");
+    expect(result.stdout).toContain("<stdin>:6:37: task-skill-key-missing:");
   });
 
   it("needs --format for a runtime object, which has no format member", async () => {
     const file = "examples/content-pipeline.runtime.json";
     const detected = await run(["validate", file]);
     expect(detected.code).toBe(1);
-    expect(detected.stdout).toContain(": /format: format-missing:");
+    expect(detected.stdout).toContain(": format-missing:");
     expect(await run(["validate", "--format", "runtime-object", file])).toEqual({ code: 0, stdout: `${file}: valid runtime-object\n`, stderr: "" });
   });
 

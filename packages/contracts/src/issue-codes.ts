@@ -138,6 +138,7 @@ export const ISSUE_CODES = {
   "trace-event-subject-missing": { owner: "trace-format", summary: "A node, finalizer or unit event does not name its nodeId or unitId." },
   "trace-lifecycle-invalid": { owner: "trace-format", summary: "A unit, node or finalizer that ends without starting, starts twice, is retried without a failure, or never ends in a finished run." },
   "trace-attempt-invalid": { owner: "trace-format", summary: "Attempts are not numbered from 1 without gaps, or an end names another attempt than the one running." },
+  "trace-payload-too-large": { owner: "trace-format", summary: "An inline payload is over 64 KiB of canonical JSON: it must be stored elsewhere and referenced with its digest." },
   "trace-status-inconsistent": { owner: "trace-format", summary: "The run's status does not match how its units ended." },
   "trace-plan-mismatch": { owner: "trace-format", summary: "The trace's planId or planHash is not the plan's: it recorded another plan or another version of it." },
   "trace-unknown-node": { owner: "trace-format", summary: "An event names a node the plan does not have." },

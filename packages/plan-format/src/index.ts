@@ -2,4 +2,4 @@ export { validateExecutablePlan, validateExecutablePlanV1, validateExecutablePla
 export { canonicalizePlan, computePlanHash } from "./hash.js";
 export { UNIT_KINDS_V1, UNIT_KINDS_V2, kindRuleOf, KINDS_BY_NODE_TYPE, MODES_WITH_CONTRACT, PHASE_RANK, SLOT_WORDS, type RunPhase, type UnitKindRule } from "./unit-kinds.js";
 export { FORBIDDEN_PLAN_MEMBERS } from "./rules/forbidden.js";
-export { EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2 } from "@graphenix/contracts";
+export { EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, NORMALIZED_GRAPH_FORMAT } from "@graphenix/contracts";

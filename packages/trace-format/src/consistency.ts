@@ -1,6 +1,7 @@
 import type { GraphExecutionTrace } from "@graphenix/contracts";
 import type { IssueCollector } from "@graphenix/core";
 import { isFailure, meaning, type Subject } from "./lifecycle.js";
+import { inlinePayloadOverLimit, MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";
 
 const TERMINAL = new Set(["succeeded", "failed", "partial", "cancelled"]);
 
@@ -19,7 +20,7 @@ interface Lifecycle {
 
 /**
  * One pass over a schema-valid trace's events, checking its internal consistency (docs/execution-
- * trace.md): `seq` is the position; times never go back; `runStarted` first and `runFinished`
+ * trace.md): `seq` is the position; times never go back; inline payloads stay within 64 KiB; `runStarted` first and `runFinished`
  * last (when the run is over); every unit, node and finalizer starts and ends once per attempt,
  * attempts numbered from 1 with no gap and a retry following a failed attempt; the final status
  * matches how the units ended. One pass and one map entry per subject: traces have hundreds of
@@ -35,6 +36,9 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
     if (event.seq !== i) issues.add("trace-seq-invalid", `seq must be the event's position, ${i}`, ["events", i, "seq"]);
     if (event.at < last) issues.add("trace-time-regression", `the event happens at ${event.at}, before the one before it (${last})`, ["events", i, "at"]);
     else last = event.at;
+    const inline = event.payload !== undefined && "inline" in event.payload ? event.payload.inline : undefined;
+    const oversize = inline === undefined ? undefined : inlinePayloadOverLimit(inline);
+    if (oversize !== undefined) issues.add("trace-payload-too-large", `the inline payload is ${oversize} bytes of canonical JSON, more than ${MAX_INLINE_PAYLOAD_BYTES}: store it elsewhere and reference it with its digest`, ["events", i, "payload", "inline"]);
     const [subject, phase] = meaning(event.type);
     if (subject === "run") {
       if (phase === "started" && i !== 0) issues.add("trace-run-events", "runStarted is the first event, once", ["events", i, "type"]);

@@ -68,7 +68,8 @@ describe("_error_ traces", () => {
 
   it("has an _error_ trace for every trace rule", () => {
     const covered = new Set(errorCases.flatMap((name) => readJson<{ code: string }[]>(join(errorRoot, name, "expected-issues.json")).map((i) => i.code)));
-    const rules = Object.keys(ISSUE_CODES).filter((code) => code.startsWith("trace-"));
+    // trace-payload-too-large needs a payload over 64 KiB: trace.test.ts covers it without a 64 KiB fixture.
+    const rules = Object.keys(ISSUE_CODES).filter((code) => code.startsWith("trace-") && code !== "trace-payload-too-large");
     expect(rules.filter((code) => !covered.has(code))).toEqual([]);
   });
 });

@@ -55,6 +55,16 @@ describe("validateTrace: internal consistency", () => {
     expect(codes(validateTrace(mutate(good, fn)))).toEqual(expected);
   });
 
+  it("an inline payload over 64 KiB of canonical JSON is refused; at 64 KiB it is fine", () => {
+    const withPayload = (inline: unknown) => mutate(simulateTrace(seed), (t) => { t.events[3]!.payload = { inline } as never; });
+    // {"t":"…"} is 8 bytes around the text; "é" is 2 bytes in UTF-8, so the limit is in bytes, not characters.
+    expect(codes(validateTrace(withPayload({ t: "x".repeat(65_536 - 8) })))).toEqual([]);
+    expect(codes(validateTrace(withPayload({ t: "x".repeat(65_536 - 7) })))).toEqual(["/events/3/payload/inline trace-payload-too-large"]);
+    expect(codes(validateTrace(withPayload({ t: "é".repeat(32_765) })))).toEqual(["/events/3/payload/inline trace-payload-too-large"]);
+    expect(codes(validateTrace(withPayload([{ b: 1, a: "y".repeat(40_000) }, "z".repeat(30_000)])))).toEqual(["/events/3/payload/inline trace-payload-too-large"]);
+    expect(validateTrace(withPayload({ t: "é".repeat(20_000) })).valid).toBe(true);
+  });
+
   it("a secret in a payload is refused; provider responses are fine", () => {
     const t = mutate(good, (x) => { x.events[3]!.payload = { inline: { response: "ok", headers: { authorization: "Bearer abc123def456ghi789jk" } } }; });
     expect(codes(validateTrace(t))).toEqual(["/events/3/payload/inline/headers/authorization forbidden-credential-key", "/events/3/payload/inline/headers/authorization forbidden-credential-value"]);

@@ -2,19 +2,20 @@ import { canonicalText } from "../canonical.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInput } from "../input.js";
-import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 
 export const canonCommand: Command = {
   name: "canon",
   summary: "print the RFC 8785 canonical form of a JSON document",
   args: "<file|->",
-  options: { ...LIMIT_OPTIONS },
-  examples: ["graphenix canon plan.json > plan.canonical.json", "cat doc.json | graphenix canon -"],
+  options: { ...JSON_OPTION, ...LIMIT_OPTIONS },
+  examples: ["graphenix canon plan.json > plan.canonical.json", "cat doc.json | graphenix canon -", "graphenix canon --json examples/plan-header.json"],
   async run([file], values, io) {
     const limits = limitsFrom(values);
     const input = await readJsonInput(file as string, io, limits);
+    const canonical = canonicalText(input, limits);
     // Exactly the canonical bytes, no trailing newline: `graphenix canon x | sha256sum` matches `graphenix hash x`.
-    io.stdout.write(canonicalText(input, limits));
+    io.stdout.write(values.json ? `${JSON.stringify({ source: input.source, canonical })}\n` : canonical);
     return EXIT.ok;
   },
 };

@@ -1,20 +1,12 @@
-import type { JsonParseLimits } from "@graphenix/core";
 import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
+import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
-import { readJsonInput } from "../input.js";
-import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { printDocumentIssues } from "../print-issues.js";
-
-async function writeOutput(path: string, text: string): Promise<void> {
-  const { writeFile } = await import("node:fs/promises");
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    throw new CliFailure(`${path}: io-unwritable: ${(error as Error).message}`, EXIT.usage);
-  }
-}
+import { readJsonInputs } from "../input.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { writeOutputFile } from "../output.js";
+import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const compileCommand: Command = {
   name: "compile",
@@ -26,6 +18,7 @@ export const compileCommand: Command = {
     now: { type: "string", valueName: "ISO", description: "the plan's createdAt (default: the current time, UTC)" },
     "plan-id": { type: "string", valueName: "id", description: "the plan id (default: derived from the plan's content)" },
     output: { type: "string", short: "o", valueName: "file", description: "write the plan to this file instead of standard output" },
+    ...JSON_OPTION,
     ...LIMIT_OPTIONS,
   },
   examples: [
@@ -34,12 +27,10 @@ export const compileCommand: Command = {
   ],
   async run([file], values, io) {
     if (typeof values.runtime !== "string") throw new CliFailure("graphenix compile: --runtime <file> is required (see 'graphenix compile --help')", EXIT.usage);
-    const limits: JsonParseLimits = limitsFrom(values);
-    const authoringGraph = await readJsonInput(file as string, io, limits);
-    const runtime = await readJsonInput(values.runtime, io, limits);
+    const inputs = await readJsonInputs({ authoringGraph: file as string, runtime: values.runtime }, io, limitsFrom(values));
     let result: ReturnType<typeof compileExecutablePlan>;
     try {
-      result = compileExecutablePlan(authoringGraph.value, runtime.value, {
+      result = compileExecutablePlan(inputs.authoringGraph.value, inputs.runtime.value, {
         // The CLI is where the clock is read: the compiler itself never reads one.
         now: typeof values.now === "string" ? values.now : new Date().toISOString(),
         ...(typeof values.format === "string" && { format: values.format as "v1" | "v2" }),
@@ -49,14 +40,18 @@ export const compileCommand: Command = {
       if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix compile: ${error.message}`, EXIT.usage);
       throw error;
     }
-    if (!result.ok) {
-      printDocumentIssues(result.issues, { authoringGraph, runtime }, io);
-      io.stdout.write(`${authoringGraph.source}: compile failed (${result.issues.length} issue${result.issues.length === 1 ? "" : "s"})\n`);
-      return EXIT.invalid;
+    const source = inputs.authoringGraph.source;
+    const located = result.ok ? [] : locateAcross(result.issues, inputs);
+    if (result.ok && typeof values.output === "string") await writeOutputFile(values.output, `${JSON.stringify(result.plan, null, 2)}\n`);
+    if (values.json) {
+      const plan = result.ok && typeof values.output !== "string" ? { plan: result.plan } : {};
+      io.stdout.write(`${JSON.stringify({ source, runtime: inputs.runtime.source, valid: result.ok, issues: issuesJson(located), ...(result.ok && typeof values.output === "string" && { output: values.output }), ...plan })}\n`);
+    } else if (!result.ok) {
+      printIssues(located, io);
+      io.stdout.write(`${source}: ${paintFor(io.color).red("compile failed")} (${plural(located.length, "issue")})\n`);
+    } else if (typeof values.output !== "string") {
+      io.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
     }
-    const text = `${JSON.stringify(result.plan, null, 2)}\n`;
-    if (typeof values.output === "string") await writeOutput(values.output, text);
-    else io.stdout.write(text);
-    return EXIT.ok;
+    return result.ok ? EXIT.ok : EXIT.invalid;
   },
 };

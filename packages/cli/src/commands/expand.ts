@@ -1,12 +1,13 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { compilePlan } from "@graphenix/plan-graph";
+import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
-import { readJsonInput } from "../input.js";
-import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { printDocumentIssues } from "../print-issues.js";
+import { readJsonInputs } from "../input.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { writeOutputFile } from "../output.js";
+import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const expandCommand: Command = {
   name: "expand",
@@ -16,6 +17,7 @@ export const expandCommand: Command = {
     inventory: { type: "string", valueName: "file", description: "the lab inventory snapshot (required)" },
     "out-dir": { type: "string", valueName: "dir", description: "where to write the two files (default: the current directory)" },
     "max-nodes": { type: "string", valueName: "N", description: "most nodes the expansion may make (default 100)" },
+    ...JSON_OPTION,
     ...LIMIT_OPTIONS,
   },
   examples: ["graphenix expand examples/matrix-scenario.json --inventory examples/lab-inventory.json --out-dir runs/run-1/plan"],
@@ -23,25 +25,30 @@ export const expandCommand: Command = {
     if (typeof values.inventory !== "string") throw new CliFailure("graphenix expand: --inventory <file> is required (see 'graphenix expand --help')", EXIT.usage);
     const rawMax = values["max-nodes"];
     const maxNodes = rawMax === undefined ? undefined : Number(rawMax);
-    if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new CliFailure(`--max-nodes takes a positive whole number, not "${String(rawMax)}"`, EXIT.usage);
-    const limits = limitsFrom(values);
-    const scenario = await readJsonInput(file as string, io, limits);
-    const inventory = await readJsonInput(values.inventory, io, limits);
-    const result = compilePlan(scenario.value, inventory.value, maxNodes === undefined ? {} : { max_nodes: maxNodes });
+    if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || !Number.isSafeInteger(maxNodes))) throw new CliFailure(`--max-nodes takes a positive whole number, not "${String(rawMax)}"`, EXIT.usage);
+    const inputs = await readJsonInputs({ scenario: file as string, inventory: values.inventory }, io, limitsFrom(values));
+    const result = compilePlan(inputs.scenario.value, inputs.inventory.value, maxNodes === undefined ? {} : { max_nodes: maxNodes });
+    const source = inputs.scenario.source;
     if (!result.ok) {
-      printDocumentIssues(result.issues, { scenario, inventory }, io);
-      io.stdout.write(`${scenario.source}: expansion failed (${result.issues.length} issue${result.issues.length === 1 ? "" : "s"})\n`);
+      const located = locateAcross(result.issues, inputs);
+      if (values.json) io.stdout.write(`${JSON.stringify({ source, inventory: inputs.inventory.source, valid: false, issues: issuesJson(located) })}\n`);
+      else {
+        printIssues(located, io);
+        io.stdout.write(`${source}: ${paintFor(io.color).red("expansion failed")} (${plural(located.length, "issue")})\n`);
+      }
       return EXIT.invalid;
     }
     const dir = typeof values["out-dir"] === "string" ? values["out-dir"] : ".";
-    try {
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, "expanded_graph.json"), `${JSON.stringify(result.graph, null, 2)}\n`);
-      await writeFile(join(dir, "expansion_manifest.json"), `${JSON.stringify(result.manifest, null, 2)}\n`);
-    } catch (error) {
-      throw new CliFailure(`${dir}: io-unwritable: ${(error as Error).message}`, EXIT.usage);
+    const graphFile = join(dir, "expanded_graph.json");
+    const manifestFile = join(dir, "expansion_manifest.json");
+    await writeOutputFile(graphFile, `${JSON.stringify(result.graph, null, 2)}\n`);
+    await writeOutputFile(manifestFile, `${JSON.stringify(result.manifest, null, 2)}\n`);
+    const nodes = result.graph.nodes.length;
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ source, inventory: inputs.inventory.source, valid: true, issues: [], planType: result.graph.plan_type, nodes, files: [graphFile, manifestFile] })}\n`);
+    } else {
+      io.stdout.write(`${graphFile}: ${plural(nodes, "node")} (${result.graph.plan_type})\n${manifestFile}\n`);
     }
-    io.stdout.write(`${join(dir, "expanded_graph.json")}: ${result.graph.nodes.length} node${result.graph.nodes.length === 1 ? "" : "s"} (${result.graph.plan_type})\n${join(dir, "expansion_manifest.json")}\n`);
     return EXIT.ok;
   },
 };

@@ -5,7 +5,7 @@ import { canonicalText } from "../canonical.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInput } from "../input.js";
-import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 
 export const hashCommand: Command = {
   name: "hash",
@@ -13,7 +13,7 @@ export const hashCommand: Command = {
   args: "<file|->",
   options: {
     plan: { type: "boolean", description: "print the plan hash: the digest of the plan without its planHash member (docs/executable-plan.md)" },
-    json: { type: "boolean", description: 'print {"source","digest"} as JSON instead of the bare digest' },
+    ...JSON_OPTION,
     ...LIMIT_OPTIONS,
   },
   examples: ["graphenix hash plan.json", "graphenix hash --plan plan.json", "graphenix hash --json - < plan.json"],

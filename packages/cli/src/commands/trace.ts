@@ -1,10 +1,11 @@
 import { bindTraceToPlan } from "@graphenix/trace-format";
+import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
-import { readJsonInput } from "../input.js";
-import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { printDocumentIssues } from "../print-issues.js";
+import { readJsonInputs } from "../input.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const traceCommand: Command = {
   name: "trace",
@@ -12,19 +13,32 @@ export const traceCommand: Command = {
   args: "check <trace>",
   options: {
     plan: { type: "string", valueName: "file", description: "the graphenix.executable-plan/v2 the trace claims to have run (required)" },
+    ...JSON_OPTION,
     ...LIMIT_OPTIONS,
   },
-  examples: ["graphenix trace check runs/job-001/trace.json --plan plans/content-pipeline.plan.json"],
+  examples: [
+    "graphenix trace check packages/trace-format/test/fixtures/content-pipeline-partial/trace.json --plan packages/plan-compiler/test/fixtures/content-pipeline/expected.plan.v2.json",
+    "graphenix trace check - --plan plan.json --json < trace.json",
+  ],
   async run([sub, file], values, io) {
     if (sub !== "check") throw new CliFailure(`graphenix trace: unknown subcommand "${String(sub)}"; use 'graphenix trace check <trace> --plan <plan>'`, EXIT.usage);
     if (typeof values.plan !== "string") throw new CliFailure("graphenix trace check: --plan <file> is required (see 'graphenix trace --help')", EXIT.usage);
-    const limits = limitsFrom(values);
-    const trace = await readJsonInput(file as string, io, limits);
-    const plan = await readJsonInput(values.plan, io, limits);
+    const { trace, plan } = await readJsonInputs({ trace: file as string, plan: values.plan }, io, limitsFrom(values));
     const result = bindTraceToPlan(trace.value, plan.value);
-    printDocumentIssues(result.issues, { trace, plan }, io);
+    const located = locateAcross(result.issues, { trace, plan });
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ trace: trace.source, plan: plan.source, valid: result.valid, issues: issuesJson(located) })}\n`);
+      return result.valid ? EXIT.ok : EXIT.invalid;
+    }
+    printIssues(located, io);
+    const paint = paintFor(io.color);
     const errors = result.issues.filter((i) => i.severity === "error").length;
-    io.stdout.write(result.valid ? `${trace.source}: bound to ${plan.source}${result.issues.length ? ` (${result.issues.length} warning${result.issues.length === 1 ? "" : "s"})` : ""}\n` : `${trace.source}: does not bind to ${plan.source} (${errors} issue${errors === 1 ? "" : "s"})\n`);
+    const warnings = result.issues.length - errors;
+    io.stdout.write(
+      result.valid
+        ? `${trace.source}: ${paint.green("bound")} to ${plan.source}${warnings ? ` (${plural(warnings, "warning")})` : ""}\n`
+        : `${trace.source}: ${paint.red("does not bind")} to ${plan.source} (${plural(errors, "issue")})\n`,
+    );
     return result.valid ? EXIT.ok : EXIT.invalid;
   },
 };

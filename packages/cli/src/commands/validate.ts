@@ -1,21 +1,27 @@
-import { makeIssue, locatePointer } from "@graphenix/core";
+import { makeIssue } from "@graphenix/core";
 import type { ValidationIssue } from "@graphenix/contracts";
+import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure, formatIssue } from "../errors.js";
+import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { detectKind, DOCUMENT_KINDS, type DocumentKind } from "../formats.js";
 import { readJsonInput } from "../input.js";
-import { LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { issuesJson, locateIn, plural, printIssues } from "../report.js";
 
 const KIND_NAMES = DOCUMENT_KINDS.map((k) => k.name).join(", ");
 const KNOWN_FORMATS = DOCUMENT_KINDS.flatMap((k) => k.formats);
 
-function chooseKind(forced: unknown, document: unknown): DocumentKind | ValidationIssue {
-  if (typeof forced === "string") {
-    const kind = DOCUMENT_KINDS.find((k) => k.name === forced);
-    if (!kind) throw new CliFailure(`graphenix validate: --format must be one of ${KIND_NAMES}, not "${forced}"`, EXIT.usage);
-    return kind;
-  }
+/** The kind `--format` names, or a usage error. */
+export function forcedKind(command: string, forced: string): DocumentKind {
+  const kind = DOCUMENT_KINDS.find((k) => k.name === forced);
+  if (!kind) throw new CliFailure(`graphenix ${command}: --format must be one of ${KIND_NAMES}, not "${forced}"`, EXIT.usage);
+  return kind;
+}
+
+/** The kind to validate a document as: forced, or detected; else the issue saying why not. */
+export function chooseKind(command: string, forced: unknown, document: unknown): DocumentKind | ValidationIssue {
+  if (typeof forced === "string") return forcedKind(command, forced);
   const detected = detectKind(document);
   if (detected) return detected;
   const format = document !== null && typeof document === "object" ? (document as { format?: unknown }).format : undefined;
@@ -31,26 +37,25 @@ export const validateCommand: Command = {
   args: "<file|->",
   options: {
     format: { type: "string", valueName: "kind", description: `validate as this kind: ${KIND_NAMES}` },
-    json: { type: "boolean", description: "print { source, kind, valid, issues } as JSON" },
+    ...JSON_OPTION,
     ...LIMIT_OPTIONS,
   },
-  examples: ["graphenix validate examples/content-pipeline.authoring.json", "graphenix validate --format runtime-object examples/content-pipeline.runtime.json"],
+  examples: ["graphenix validate examples/content-pipeline.authoring.json", "graphenix validate --format runtime-object examples/content-pipeline.runtime.json", "graphenix validate --json - < plan.json"],
   async run([file], values, io) {
     const input = await readJsonInput(file as string, io, limitsFrom(values));
-    const chosen = chooseKind(values.format, input.value);
+    const chosen = chooseKind("validate", values.format, input.value);
     const kind = "validate" in chosen ? chosen : undefined;
     const issues = kind ? kind.validate(input.value).issues : [chosen as ValidationIssue];
     const valid = kind !== undefined && !issues.some((i) => i.severity === "error");
-    let text: string | undefined;
-    const locate = (issue: ValidationIssue) => issue.location ?? locatePointer((text ??= input.text()), issue.pointer);
+    const located = locateIn(input, issues);
     if (values.json) {
-      const located = issues.map((issue) => ({ ...issue, location: locate(issue) }));
-      io.stdout.write(`${JSON.stringify({ source: input.source, kind: kind?.name ?? null, valid, issues: located })}\n`);
+      io.stdout.write(`${JSON.stringify({ source: input.source, kind: kind?.name ?? null, valid, issues: issuesJson(located) })}\n`);
     } else {
-      for (const issue of issues) io.stdout.write(`${formatIssue(input.source, issue, locate(issue))}\n`);
+      printIssues(located, io);
       const declared = (input.value as { format?: unknown } | null)?.format;
       const what = kind ? (typeof declared === "string" && kind.formats.includes(declared) ? declared : kind.name) : "document";
-      io.stdout.write(valid ? `${input.source}: valid ${what}\n` : `${input.source}: invalid ${what} (${issues.length} issue${issues.length === 1 ? "" : "s"})\n`);
+      const paint = paintFor(io.color);
+      io.stdout.write(valid ? `${input.source}: ${paint.green("valid")} ${what}\n` : `${input.source}: ${paint.red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
     }
     return valid ? EXIT.ok : EXIT.invalid;
   },

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validatePlanGraph } from "@graphenix/plan-graph";
+import { bindTraceToPlan } from "@graphenix/trace-format";
+import { run } from "./helpers.js";
+
+const golden = join(import.meta.dirname, "fixtures/demo");
+
+/** Compares with a golden file (UPDATE_GOLDEN=1 rewrites it from the actual output). */
+function expectGolden(name: string, actual: string): void {
+  const file = join(golden, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, "utf8"));
+}
+
+describe("graphenix demo", () => {
+  it("runs the whole flow on the embedded examples, exit 0, the same output every time", async () => {
+    const first = await run(["demo"]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe("");
+    expectGolden("demo.txt", first.stdout);
+    expect((await run(["demo"])).stdout).toBe(first.stdout);
+  });
+
+  it("shows a failing target in the run and its rollup", async () => {
+    const result = await run(["demo", "--fail-target", "ws-10"]);
+    expect(result.code).toBe(0);
+    expectGolden("demo-fail-target.txt", result.stdout);
+  });
+
+  it("writes every artifact with --out-dir, and they are what they claim", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-demo-"));
+    const result = await run(["demo", "--out-dir", dir, "--json"]);
+    const summary = JSON.parse(result.stdout) as { valid: boolean; files: string[]; planId: string; rollup: { status: string } };
+    expect(summary).toMatchObject({ valid: true, rollup: { status: "succeeded" } });
+    expect(summary.files.map((f) => f.slice(dir.length + 1))).toEqual(["plan.json", "trace.json", "plan/expanded_graph.json", "plan/expansion_manifest.json", "ground_truth.json"]);
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as unknown;
+    expect(bindTraceToPlan(read("trace.json"), read("plan.json")).valid).toBe(true);
+    expect(validatePlanGraph(read("plan/expanded_graph.json")).valid).toBe(true);
+    expect((read("plan.json") as { planId: string }).planId).toBe(summary.planId);
+  });
+
+  it("redraws a progress bar on a terminal, and leaves the report the same", async () => {
+    const plain = await run(["demo"]);
+    const live = await run(["demo"], "", { interactive: true });
+    expect(live.stdout).toContain("\r  run ");
+    expect(live.stdout.slice(live.stdout.lastIndexOf("\r\u001b[K") + 4)).toBe(plain.stdout);
+  });
+
+  it("refuses a bad --now and positional arguments", async () => {
+    expect((await run(["demo", "--now", "yesterday"])).code).toBe(2);
+    expect((await run(["demo", "extra"])).code).toBe(2);
+    expect(await run(["demo", "--fail-target", "ws-99"])).toEqual({ code: 2, stdout: "", stderr: "graphenix demo: --fail-target ws-99: no node of the demo's plan graph runs on it (its targets: ws-1, ws-10, ws-2)\n" });
+  });
+});
