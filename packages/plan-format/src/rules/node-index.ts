@@ -6,8 +6,13 @@ import type { PlanRuleContext } from "./context.js";
  * ties by UTF-8 byte order of ids); `order` is the position; `dependsOn` is the node's; `wave` is
  * 0 without dependencies, else one more than the largest wave among them.
  */
-export function nodeIndexIsConsistent({ view, issues }: PlanRuleContext): void {
-  if (view.version !== "v2" || !view.graph || !Array.isArray(view.plan.nodeIndex)) return; // a missing index: the schema says so
+export function nodeIndexIsConsistent(context: PlanRuleContext): void {
+  const { view, issues } = context;
+  if (view.version !== "v2" || !Array.isArray(view.plan.nodeIndex)) return; // a missing index: the schema says so
+  if (!view.graph) {
+    nodeIndexStandsAlone(context);
+    return;
+  }
   const index = asArray(view.plan.nodeIndex).map(asObject);
   const nodeOrder = asArray(view.graph.nodeOrder).map(asString);
   const listed = index.map((e) => asString(e?.nodeId));
@@ -31,5 +36,42 @@ export function nodeIndexIsConsistent({ view, issues }: PlanRuleContext): void {
     if (declared.length !== dependsOn.length || declared.some((d, k) => d !== dependsOn[k])) {
       issues.add("node-index-inconsistent", `dependsOn must be ${JSON.stringify(dependsOn)}`, ["nodeIndex", i, "dependsOn"]);
     }
+  });
+}
+
+/**
+ * v2 with the graph by reference: the index is all an engine has of the graph, so it must hold
+ * together on its own: each node once, `order` the position, every `dependsOn` an earlier entry
+ * (so the order is topological and there is no cycle), each once, and `wave` as above.
+ */
+function nodeIndexStandsAlone({ view, issues }: PlanRuleContext): void {
+  const waves = new Map<string, number>();
+  asArray(view.plan.nodeIndex).forEach((raw, i) => {
+    const entry = asObject(raw);
+    const id = asString(entry?.nodeId);
+    if (!entry || id === undefined) return; // the schema says so
+    if (waves.has(id)) issues.add("node-index-inconsistent", `${id} is listed twice`, ["nodeIndex", i, "nodeId"]);
+    if (entry.order !== i) issues.add("node-index-inconsistent", `order must be the entry's position, ${i}`, ["nodeIndex", i, "order"]);
+    let wave = 0;
+    let known = true;
+    const seen = new Set<string>();
+    asArray(entry.dependsOn).forEach((dep, k) => {
+      const d = String(dep);
+      const depWave = waves.get(d);
+      if (seen.has(d)) issues.add("node-index-inconsistent", `${d} is listed twice in dependsOn`, ["nodeIndex", i, "dependsOn", k]);
+      else if (depWave === undefined) {
+        issues.add("node-index-inconsistent", `${d} is not an earlier entry of nodeIndex: dependencies come first, and only nodes of the plan`, ["nodeIndex", i, "dependsOn", k]);
+        known = false;
+      } else wave = Math.max(wave, depWave + 1);
+      seen.add(d);
+    });
+    // With a dependency unaccounted for, the wave cannot be checked; the declared one stands for
+    // the entries after it, so one wrong entry is reported once, not again in every dependent.
+    if (!known) {
+      if (!waves.has(id)) waves.set(id, typeof entry.wave === "number" ? entry.wave : 0);
+      return;
+    }
+    if (!waves.has(id)) waves.set(id, wave);
+    if (entry.wave !== wave) issues.add("node-index-inconsistent", `wave must be ${wave}`, ["nodeIndex", i, "wave"]);
   });
 }
