@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/.turbo/**", "packages/contracts/src/generated/**", "coverage/**"],
+    ignores: ["**/node_modules/**", "**/dist/**", "**/.turbo/**", "packages/contracts/src/generated/**", "coverage/**", ".tmp/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

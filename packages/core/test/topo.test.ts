@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { topologicalOrder } from "@graphenix/core";
+import { topologicalOrder, topologicalOrderOfEdges } from "@graphenix/core";
 
 describe("topologicalOrder", () => {
   it("breaks ties by lowest index", () => {
@@ -42,6 +42,17 @@ describe("topologicalOrder", () => {
         }
       }),
       { numRuns: 2_000 },
+    );
+  });
+
+  it("from an edge list, gives exactly what the successor lists give", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }).chain((n) => fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 4 }), { minLength: n, maxLength: n })), (successors) => {
+        const from = successors.flatMap((next, i) => next.map(() => i));
+        const to = successors.flat();
+        // Extra entries past `count` are ignored.
+        expect(topologicalOrderOfEdges(successors.length, [...from, 0], [...to, 0], from.length)).toEqual(topologicalOrder(successors));
+      }),
     );
   });
 });

@@ -139,7 +139,7 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
       }
       keys.set(key, ordinal);
       ids.add(id);
-      nodes.push({
+      const node: PlanGraphNode = {
         action_id: id,
         action_key: key,
         node_ordinal: ordinal,
@@ -149,8 +149,10 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
         engine_test_id: template.engine_test_id,
         target_asset_id: basis.target_asset_id,
         parameters: { resolved_inputs_sha256: basis.resolved_inputs_sha256, resolved_inputs: inputs },
-        ...(x.type === "matrix" && { cell: { path: [...x.expand], coord } }),
-      });
+      };
+      // Assigned, not spread in: a conditional spread builds and copies an object per node.
+      if (x.type === "matrix") node.cell = { path: [...x.expand], coord };
+      nodes.push(node);
       cells.push({ node_ordinal: ordinal, action_id: id, template_id: template.template_id, coord: { ...coord } });
       // Row-major: the last expanded axis varies fastest.
       let j = x.expandedAxes.length - 1;

@@ -4,45 +4,17 @@
  * number their nodes in tie-break order (e.g. ids in UTF-8 byte order, or node ordinals).
  *
  * On a cycle, returns one cycle's node indices in edge order, found by an iterative walk.
+ *
+ * Internally the graph is one compressed adjacency list (offsets + targets in typed arrays) and
+ * the ready set a binary heap in a typed array: no object or array per node, which is what made
+ * 100k-node graphs slow.
  */
 export type TopoResult = { readonly ok: true; readonly order: number[] } | { readonly ok: false; readonly cycle: number[] };
 
-/** A binary min-heap of non-negative integers. */
-class MinHeap {
-  private readonly items: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(x: number): void {
-    const a = this.items;
-    let i = a.push(x) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((a[parent] as number) <= x) break;
-      a[i] = a[parent] as number;
-      i = parent;
-    }
-    a[i] = x;
-  }
-  pop(): number {
-    const a = this.items;
-    const top = a[0] as number;
-    const last = a.pop() as number;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const c = r < a.length && (a[r] as number) < (a[l] as number) ? r : l;
-        if ((a[c] as number) >= last) break;
-        a[i] = a[c] as number;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
+/** Successors of node i: targets[offsets[i] .. offsets[i + 1] - 1], in edge order. */
+interface Adjacency {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
 }
 
 /**
@@ -51,21 +23,82 @@ class MinHeap {
  */
 export function topologicalOrder(successors: readonly (readonly number[])[]): TopoResult {
   const n = successors.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] as number) + (successors[i] as readonly number[]).length;
+  const targets = new Int32Array(offsets[n] as number);
+  let k = 0;
+  for (const next of successors) for (const j of next) targets[k++] = j;
+  return kahn(n, { offsets, targets });
+}
+
+/**
+ * The same for an edge list: edge `k` (k < count) goes from node `from[k]` to node `to[k]`; every
+ * index below `n`. For callers that number edges as they read them, without arrays per node.
+ */
+export function topologicalOrderOfEdges(n: number, from: ArrayLike<number>, to: ArrayLike<number>, count: number = from.length): TopoResult {
+  const offsets = new Int32Array(n + 1);
+  for (let k = 0; k < count; k++) {
+    const f = (from[k] as number) + 1;
+    offsets[f] = (offsets[f] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const f = from[k] as number;
+    const at = fill[f] as number;
+    fill[f] = at + 1;
+    targets[at] = to[k] as number;
+  }
+  return kahn(n, { offsets, targets });
+}
+
+function kahn(n: number, { offsets, targets }: Adjacency): TopoResult {
   const indegree = new Int32Array(n);
-  for (const next of successors) for (const j of next) indegree[j] = (indegree[j] as number) + 1;
-  const ready = new MinHeap();
-  for (let i = 0; i < n; i++) if (indegree[i] === 0) ready.push(i);
+  for (const j of targets) indegree[j] = (indegree[j] as number) + 1;
+  const heap = new Int32Array(n);
+  let size = 0;
+  const push = (x: number) => {
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((heap[parent] as number) <= x) break;
+      heap[i] = heap[parent] as number;
+      i = parent;
+    }
+    heap[i] = x;
+  };
+  const pop = () => {
+    const top = heap[0] as number;
+    const last = heap[--size] as number;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const c = r < size && (heap[r] as number) < (heap[l] as number) ? r : l;
+      if ((heap[c] as number) >= last) break;
+      heap[i] = heap[c] as number;
+      i = c;
+    }
+    heap[i] = last;
+    return top;
+  };
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) push(i);
   const order: number[] = [];
-  while (ready.size > 0) {
-    const i = ready.pop();
+  while (size > 0) {
+    const i = pop();
     order.push(i);
-    for (const j of successors[i] as readonly number[]) {
-      indegree[j] = (indegree[j] as number) - 1;
-      if (indegree[j] === 0) ready.push(j);
+    const end = offsets[i + 1] as number;
+    for (let k = offsets[i] as number; k < end; k++) {
+      const j = targets[k] as number;
+      const left = (indegree[j] as number) - 1;
+      indegree[j] = left;
+      if (left === 0) push(j);
     }
   }
   if (order.length === n) return { ok: true, order };
-  return { ok: false, cycle: findCycle(successors, indegree) };
+  return { ok: false, cycle: findCycle(n, { offsets, targets }, indegree) };
 }
 
 /**
@@ -73,12 +106,15 @@ export function topologicalOrder(successors: readonly (readonly number[])[]): To
  * walking predecessors from any of them must revisit a node; the revisited stretch, reversed, is
  * a cycle in edge order. Iterative; reported from its lowest index, for a stable answer.
  */
-function findCycle(successors: readonly (readonly number[])[], indegree: Int32Array): number[] {
-  const n = successors.length;
+function findCycle(n: number, { offsets, targets }: Adjacency, indegree: Int32Array): number[] {
   const predecessor = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if ((indegree[i] as number) <= 0) continue;
-    for (const j of successors[i] as readonly number[]) if ((indegree[j] as number) > 0 && (predecessor[j] as number) < 0) predecessor[j] = i;
+    const end = offsets[i + 1] as number;
+    for (let k = offsets[i] as number; k < end; k++) {
+      const j = targets[k] as number;
+      if ((indegree[j] as number) > 0 && (predecessor[j] as number) < 0) predecessor[j] = i;
+    }
   }
   let start = 0;
   while ((indegree[start] as number) <= 0) start++;

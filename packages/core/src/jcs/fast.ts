@@ -67,30 +67,45 @@ function copyObject(o: object): Record<string, unknown> {
   const proto = Object.getPrototypeOf(o) as unknown;
   if (proto !== Object.prototype && proto !== null) throw BAIL;
   const v = o as Record<string, unknown>;
-  const keys = Object.keys(v);
-  const n = keys.length;
-  if (n === 0) return v;
-  if (isArrayIndexKey(keys[0] as string)) throw BAIL;
-  for (let i = 1; i < n; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      const make = copierFor(keys);
-      return make ? make(v, copy) : copySorted(v, keys);
-    }
-  }
-  // Already in canonical order: keep the object unless a member had to be copied.
+  // One for…in pass, no key array: most objects are already in canonical order (every document
+  // we write is), and this only checks that. (fastCanonicalize gives up when Object.prototype has
+  // enumerable members, so for…in lists own members only, in Object.keys order.)
+  let prev: string | undefined;
   let out: Record<string, unknown> | undefined;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as string;
+  let i = 0;
+  for (const key in v) {
+    if (prev === undefined) {
+      if (isArrayIndexKey(key)) throw BAIL;
+    } else if (prev > key) {
+      return reorder(v);
+    }
     const x = v[key];
     const y = copy(x);
     if (out) assign(out, key, y);
-    else if (y !== x) {
-      out = {};
-      for (let j = 0; j < i; j++) assign(out, keys[j] as string, v[keys[j] as string]);
-      assign(out, key, y);
-    }
+    else if (y !== x) out = copyPrefix(v, i, key, y);
+    prev = key;
+    i++;
   }
   return out ?? v;
+}
+
+/** The members before position `i` as they are, then `key`: the start of a copy. */
+function copyPrefix(v: Record<string, unknown>, i: number, key: string, y: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let j = 0;
+  for (const k in v) {
+    if (j++ === i) break;
+    assign(out, k, v[k]);
+  }
+  assign(out, key, y);
+  return out;
+}
+
+/** An object whose members are out of canonical order: a copy in order. */
+function reorder(v: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(v);
+  const make = copierFor(keys);
+  return make ? make(v, copy) : copySorted(v, keys);
 }
 
 function copySorted(v: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -107,6 +122,8 @@ const LONE_SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
 export function fastCanonicalize(value: unknown, limit: number): string | undefined {
   // JSON.stringify would call a toJSON that some code put on a prototype; the exact path ignores it.
   if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return undefined;
+  // for…in (in copyObject) would also list enumerable members some code added to Object.prototype.
+  for (const key in {}) if (key !== undefined) return undefined;
   const saved = [depth, maxDepth] as const;
   depth = 0;
   maxDepth = limit;
