@@ -1,4 +1,5 @@
 import { validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "@graphenix/authoring-format";
+import type { ValidationOptions } from "@graphenix/core";
 import { AUTHORING_GRAPH_FORMAT, EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, EXECUTION_TRACE_FORMAT, NORMALIZED_GRAPH_FORMAT, type ValidationResult } from "@graphenix/contracts";
 import { validateExecutablePlan } from "@graphenix/plan-format";
 import { validateMplpPlan, validatePlanGraph } from "@graphenix/plan-graph";
@@ -11,7 +12,7 @@ export interface DocumentKind {
   readonly formats: readonly string[];
   /** Other ways the kind declares itself: a member with a fixed value (a plan graph's `contract_version`), or with any value when `value` is omitted (MPLP's `plan_id` beside `steps`). */
   readonly marker?: { readonly member: string; readonly value?: string; readonly also?: string };
-  validate(document: unknown): ValidationResult<unknown>;
+  validate(document: unknown, options?: ValidationOptions): ValidationResult<unknown>;
 }
 
 /** Every kind `graphenix validate` knows, in `--help` order. Later formats add theirs here. */
@@ -21,7 +22,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   { name: "executable-plan", formats: [EXECUTABLE_PLAN_FORMAT_V2, EXECUTABLE_PLAN_FORMAT], validate: validateExecutablePlan },
   { name: "execution-trace", formats: [EXECUTION_TRACE_FORMAT], validate: validateTrace },
   { name: "plan-graph", formats: [], marker: { member: "contract_version", value: "plan_graph_v1" }, validate: validatePlanGraph },
-  { name: "mplp-plan", formats: [], marker: { member: "plan_id", also: "steps" }, validate: (d) => validateMplpPlan(d) },
+  { name: "mplp-plan", formats: [], marker: { member: "plan_id", also: "steps" }, validate: (d, o) => validateMplpPlan(d, {}, o) },
   { name: "runtime-object", formats: [], validate: validateRuntimeObject },
 ];
 

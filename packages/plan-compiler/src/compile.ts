@@ -7,7 +7,7 @@ import {
   type GraphRuntimeObject,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues } from "@graphenix/core";
+import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimits } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
@@ -31,8 +31,9 @@ const prefixed = (document: "authoringGraph" | "runtime" | "plan", issues: reado
 export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult {
   const createdAt = createdAtFrom(options);
   const format = formatFrom(options);
-  const normalized = normalizeAuthoringGraph(authoringGraph);
-  const checkedRuntime = validateRuntimeObject(runtime);
+  const limits = options.limits ? { limits: options.limits } : undefined;
+  const normalized = normalizeAuthoringGraph(authoringGraph, limits);
+  const checkedRuntime = validateRuntimeObject(runtime, limits);
   const inputIssues = [
     ...(normalized.valid ? [] : prefixed("authoringGraph", normalized.issues)),
     ...(checkedRuntime.valid ? [] : prefixed("runtime", checkedRuntime.issues)),
@@ -40,7 +41,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   if (!normalized.valid || !checkedRuntime.valid) return { ok: false, issues: inputIssues };
   const graph = normalized.value;
   const rt: GraphRuntimeObject = checkedRuntime.value;
-  const issues = new IssueCollector(200);
+  const issues = new IssueCollector(resolveLimits(limits).maxIssues);
 
   const registry = options.profileRegistry ?? rt.profileRegistry;
   if (!registry) {
@@ -83,7 +84,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   if (format === "v2") (plan as ExecutableGraphPlanV2).planHash = computePlanHash(plan); // last: it covers everything else
 
   // Never hand out a plan plan-format would reject.
-  const checked = validateExecutablePlan(plan);
+  const checked = validateExecutablePlan(plan, limits);
   if (!checked.valid) return { ok: false, issues: prefixed("plan", checked.issues) };
   return { ok: true, plan, issues: issues.finish() };
 }

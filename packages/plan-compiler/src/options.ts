@@ -1,4 +1,4 @@
-import { isRealDate } from "@graphenix/core";
+import { isRealDate, type ValidationLimits } from "@graphenix/core";
 import type { GraphRuntimeObject } from "@graphenix/contracts";
 
 /** Thrown for misuse of the compiler's own options (never for anything in the documents). */
@@ -22,6 +22,11 @@ export interface CompileOptions {
    * same id, whenever they are compiled.
    */
   readonly planId?: string | ((contentDigest: string) => string);
+  /**
+   * The document limits (docs/limits.md) for both inputs and for the compiled plan's own
+   * validation; default `DEFAULT_VALIDATION_LIMITS`. Raise `maxNodes` to compile larger graphs.
+   */
+  readonly limits?: Partial<ValidationLimits>;
 }
 
 const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?Z$/;

@@ -8,6 +8,7 @@ import {
 import {
   asObject,
   checkFormat,
+  digestResult,
   IssueCollector,
   resolveLimits,
   scanDocument,
@@ -18,7 +19,6 @@ import {
   validationResult,
 } from "@graphenix/core";
 import { validateExecutablePlanV1Schema, validateExecutablePlanV2Schema } from "./generated/schema-validators.js";
-import { computePlanHash } from "./hash.js";
 import { planView, type PlanVersion } from "./plan-view.js";
 import { RUN_EVIDENCE } from "./rules/forbidden.js";
 import { PLAN_RULES } from "./rules/index.js";
@@ -46,9 +46,14 @@ function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions 
       if (!schema(plan)) for (const issue of schemaIssues(schema.errors, plan)) issues.push(issue);
       const view = planView(obj, version);
       for (const rule of PLAN_RULES) rule({ view, issues, limits });
-      // The scan above guarantees the plan is JSON, so hashing cannot fail here.
-      if (version === "v2" && typeof obj.planHash === "string" && obj.planHash !== computePlanHash(obj)) {
-        issues.add("plan-hash-mismatch", "planHash is not the sha256 of the plan's canonical bytes without planHash: the plan was changed after it was hashed", ["planHash"]);
+      if (version === "v2" && typeof obj.planHash === "string") {
+        // computePlanHash without the throw: a plan the scan reported as not JSON (a lone
+        // surrogate, NaN, …) has no canonical form, so there is no hash to compare.
+        const { planHash, ...rest } = obj;
+        const hash = digestResult(rest);
+        if (hash.ok && hash.value !== planHash) {
+          issues.add("plan-hash-mismatch", "planHash is not the sha256 of the plan's canonical bytes without planHash: the plan was changed after it was hashed", ["planHash"]);
+        }
       }
     }
   }

@@ -34,7 +34,10 @@ export function resolveAxes(plan: PlanSpec, assets: readonly LabAsset[]): Axis[]
   const axes: Axis[] = [
     { name: "targets", values: matchTargets(assets, plan.axes.targets.selector).map((a) => a.asset_id), ordering: "asset_id_utf8", expanded: expand.has("targets") },
   ];
-  for (const [name, values] of Object.entries(plan.axes)) {
+  // `targets` first, then the other axes in UTF-8 order of name: `axes` is an object, and the
+  // manifest (and the issues about axes) must not depend on the order its members were written in.
+  for (const name of Object.keys(plan.axes).sort(compareUtf8)) {
+    const values = (plan.axes as Record<string, unknown>)[name];
     if (name === "targets" || TEMPLATE_FILTERS.has(name) || !Array.isArray(values)) continue;
     axes.push({ name, values: values as Scalar[], ordering: "given", expanded: expand.has(name) });
   }

@@ -9,7 +9,7 @@ import {
   type ScenarioPlan,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, digest, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator } from "@graphenix/core";
+import { asObject, cloneJson, digest, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
@@ -21,9 +21,9 @@ export type CompilePlanResult =
 
 const RESERVED = new Set(["sequence", "campaign", "adaptive"]);
 
-function checkInput(document: unknown, name: "scenario" | "inventory", schema: SchemaValidator, issues: IssueCollector): boolean {
-  const local = new IssueCollector(100);
-  if (scanDocument(document, resolveLimits({ limits: { maxDepth: 64 } }), { credentials: true }, local) && !schema(document)) {
+function checkInput(document: unknown, name: "scenario" | "inventory", schema: SchemaValidator, issues: IssueCollector, limits: ValidationLimits): boolean {
+  const local = new IssueCollector(limits.maxIssues);
+  if (scanDocument(document, limits, { credentials: true }, local) && !schema(document)) {
     for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
   }
   for (const issue of prefixIssues([name], local.finish())) issues.push(issue);
@@ -53,14 +53,15 @@ function resolveInputs(value: unknown, valueOf: (axis: string) => Scalar | undef
  * `asset_id`. Reserved types, limits and axis problems are reported before any node is built.
  */
 export function compilePlan(scenario: unknown, inventory: unknown, options: CompilePlanOptions = {}): CompilePlanResult {
-  const issues = new IssueCollector(200);
+  const limits = resolveLimits({ limits: { maxDepth: 64, ...options.limits } });
+  const issues = new IssueCollector(limits.maxIssues);
   const type = asObject(asObject(scenario)?.plan)?.type;
   if (typeof type === "string" && (RESERVED.has(type) || (type === "matrix" && options.matrix === false))) {
     issues.add("plan_type_reserved", `the plan type ${JSON.stringify(type)} is reserved${type === "matrix" ? " (matrix plans are turned off)" : ""}; supported: atomic${options.matrix === false ? "" : ", matrix"}`, ["scenario", "plan", "type"]);
     return { ok: false, issues: issues.finish() };
   }
-  const okScenario = checkInput(scenario, "scenario", validateScenarioPlanSchema, issues);
-  const okInventory = checkInput(inventory, "inventory", validateLabInventorySchema, issues);
+  const okScenario = checkInput(scenario, "scenario", validateScenarioPlanSchema, issues, limits);
+  const okInventory = checkInput(inventory, "inventory", validateLabInventorySchema, issues, limits);
   if (!okScenario || !okInventory) return { ok: false, issues: issues.finish() };
   const { run_id, scenario_id, plan } = scenario as ScenarioPlan;
   const assets = (inventory as LabInventory).assets;

@@ -15,7 +15,8 @@ export const TERMINAL_STATUSES: ReadonlySet<NodeStatus> = new Set(["succeeded", 
 
 /** Undefined when `from → to` is allowed, else a `node_transition_invalid` issue. */
 export function checkTransition(from: NodeStatus, to: NodeStatus, path: readonly (string | number)[] = []): ValidationIssue | undefined {
-  const allowed = Object.prototype.hasOwnProperty.call(NODE_TRANSITIONS, from) ? NODE_TRANSITIONS[from] : [];
+  // `from` may come from a user's document (ground-truth rows): only a string can name a status.
+  const allowed = typeof from === "string" && Object.prototype.hasOwnProperty.call(NODE_TRANSITIONS, from) ? NODE_TRANSITIONS[from] : [];
   if (allowed.includes(to)) return undefined;
   return makeIssue("node_transition_invalid", `a node cannot go from ${JSON.stringify(from)} to ${JSON.stringify(to)}; from ${JSON.stringify(from)} it may go to ${allowed.length ? allowed.join(" or ") : "nothing (it has ended)"}`, path);
 }

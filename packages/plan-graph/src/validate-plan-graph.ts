@@ -1,5 +1,5 @@
 import type { PlanGraph, ValidationResult } from "@graphenix/contracts";
-import { IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
+import { findLoneSurrogate, IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validatePlanGraphSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
 import { topologicalOrder } from "./order.js";
@@ -39,6 +39,8 @@ function checkGraph(graph: PlanGraph, issues: IssueCollector): void {
       }
     }
     const basis = { ...node, resolved_inputs_sha256: node.parameters.resolved_inputs_sha256 };
+    // A basis string with a lone surrogate (the scan reported it) has no canonical form: no identity to compare.
+    if ([basis.engine, basis.technique_id, basis.engine_test_id, basis.resolved_inputs_sha256, basis.target_asset_id, basis.template_id, graph.run_id].some((s) => findLoneSurrogate(s) >= 0)) return;
     if (actionKey(basis) !== node.action_key) issues.add("plan_graph_identity_mismatch", "action_key is not the SHA-256 of this node's basis (DESIGN §6.1)", ["nodes", i, "action_key"]);
     if (actionId({ ...basis, run_id: graph.run_id }) !== node.action_id) issues.add("plan_graph_identity_mismatch", "action_id is not the one this node's basis, run and ordinal give (DESIGN §6.3)", ["nodes", i, "action_id"]);
   });

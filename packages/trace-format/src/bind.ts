@@ -1,5 +1,5 @@
 import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, ValidationIssue } from "@graphenix/contracts";
-import { IssueCollector, jsonEqual, makeIssue, prefixIssues } from "@graphenix/core";
+import { IssueCollector, jsonEqual, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
 import { computePlanHash, kindRuleOf, PHASE_RANK, validateExecutablePlanV2 } from "@graphenix/plan-format";
 import { meaning } from "./lifecycle.js";
 import { validateTrace } from "./validate-trace.js";
@@ -60,17 +60,18 @@ function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
  * Validates `plan` once (a `graphenix.executable-plan/v2`) and returns a binder for its traces:
  * for run-history services that check many runs of the same plan.
  */
-export function prepareTraceBinding(plan: unknown): TraceBinder {
-  const checkedPlan = validateExecutablePlanV2(plan);
+export function prepareTraceBinding(plan: unknown, options?: ValidationOptions): TraceBinder {
+  const maxIssues = resolveLimits(options).maxIssues;
+  const checkedPlan = validateExecutablePlanV2(plan, options);
   const planIssues = prefixIssues(["plan"], checkedPlan.issues);
   const prepared = checkedPlan.valid ? prepare(checkedPlan.value) : undefined;
   return {
     planIssues,
     bind(trace: unknown): BindResult {
-      const checkedTrace = validateTrace(trace);
+      const checkedTrace = validateTrace(trace, options);
       const early = [...prefixIssues(["trace"], checkedTrace.issues), ...planIssues];
       if (!checkedTrace.valid || !prepared) return { valid: false, issues: early };
-      return bindValid(checkedTrace.value, prepared, early);
+      return bindValid(checkedTrace.value, prepared, early, maxIssues);
     },
   };
 }
@@ -85,8 +86,8 @@ export function prepareTraceBinding(plan: unknown): TraceBinder {
  * when the run says it succeeded, else a warning). Issue paths start with `trace` or `plan`.
  * Binding many traces to one plan: `prepareTraceBinding(plan).bind(trace)`.
  */
-export function bindTraceToPlan(trace: unknown, plan: unknown): BindResult {
-  return prepareTraceBinding(plan).bind(trace);
+export function bindTraceToPlan(trace: unknown, plan: unknown, options?: ValidationOptions): BindResult {
+  return prepareTraceBinding(plan, options).bind(trace);
 }
 
 /** What the trace said so far about one node: the run phases running, and when it started and ended. */
@@ -105,9 +106,9 @@ const MENTIONED = 2;
  * The state of one binding lives in arrays indexed by the positions `prepare` gave each unit and
  * node: two map look-ups per event (the node and the unit), however long the trace.
  */
-function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, early: readonly ValidationIssue[]): BindResult {
+function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, early: readonly ValidationIssue[], maxIssues: number): BindResult {
   const { plan: p, units, nodes } = prepared;
-  const issues = new IssueCollector(200);
+  const issues = new IssueCollector(maxIssues);
   if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
   if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
 

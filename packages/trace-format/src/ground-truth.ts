@@ -1,19 +1,25 @@
 import type { GroundTruthRow, NodeStatus, ValidationResult } from "@graphenix/contracts";
-import { asArray, asObject, IssueCollector, prefixIssues, validationResult } from "@graphenix/core";
+import { asArray, asObject, IssueCollector, prefixIssues, resolveLimits, scanDocument, validationResult, type ValidationOptions } from "@graphenix/core";
 import { checkTransition, validatePlanGraph } from "@graphenix/plan-graph";
 
 /**
  * Binds ground-truth rows (`ground_truth.jsonl`, one object per line) to the plan graph they
- * record: the graph validates; every row's `action_id` is a node of it, with the node's
+ * record: the graph validates; the rows pass the document scan every document gets (limits,
+ * credentials, values JSON cannot carry); every row's `action_id` is a node of it, with the node's
  * `action_key`, `node_ordinal` and `target_asset_id`; one row per node at most; each row's
  * `phases` follow the node lifecycle from `pending` and end in its `status`.
  */
-export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown): ValidationResult<GroundTruthRow[]> {
-  const issues = new IssueCollector(200);
-  const checked = validatePlanGraph(graph);
+export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown, options?: ValidationOptions): ValidationResult<GroundTruthRow[]> {
+  const limits = resolveLimits(options);
+  const issues = new IssueCollector(limits.maxIssues);
+  const checked = validatePlanGraph(graph, options);
   for (const issue of prefixIssues(["graph"], checked.issues)) issues.push(issue);
   if (!Array.isArray(rows)) issues.add("schema-type", "ground-truth rows are an array (one object per line of ground_truth.jsonl)", ["rows"]);
-  if (!checked.valid || !Array.isArray(rows)) return validationResult(rows, issues);
+  // The rows come from an engine, so from outside: scanned like any document.
+  const scan = new IssueCollector(limits.maxIssues);
+  const scanned = scanDocument(rows, limits, { credentials: true }, scan);
+  for (const issue of prefixIssues(["rows"], scan.finish())) issues.push(issue);
+  if (!checked.valid || !Array.isArray(rows) || !scanned) return validationResult(rows, issues);
   const nodes = new Map(checked.value.nodes.map((n) => [n.action_id, n]));
   const seen = new Map<string, number>();
   asArray(rows).forEach((raw, i) => {
@@ -21,8 +27,12 @@ export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown): Valid
     const at = ["rows", i];
     const id = row?.action_id;
     const node = typeof id === "string" ? nodes.get(id) : undefined;
-    if (!row || !node) {
-      issues.add("ground-truth-unknown-node", `${JSON.stringify(id)} is not the action_id of a node of the graph`, [...at, "action_id"]);
+    if (!row) {
+      issues.add("schema-type", "a ground-truth row is a JSON object (one line of ground_truth.jsonl)", at);
+      return;
+    }
+    if (!node) {
+      issues.add("ground-truth-unknown-node", `${JSON.stringify(id) ?? "no action_id"} is not the action_id of a node of the graph`, [...at, "action_id"]);
       return;
     }
     const first = seen.get(node.action_id);
@@ -32,7 +42,8 @@ export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown): Valid
       if (row[field] !== node[field]) issues.add("ground-truth-node-mismatch", `${field} is ${JSON.stringify(row[field])}, but the node has ${JSON.stringify(node[field])}`, [...at, field]);
     }
     const phases = asArray(row.phases) as NodeStatus[];
-    if (phases[0] !== "pending") issues.add("ground-truth-phases-invalid", "phases start at pending", [...at, "phases", 0]);
+    // The first phase when there is one, else `phases` itself (missing, empty or not a list).
+    if (phases[0] !== "pending") issues.add("ground-truth-phases-invalid", "phases start at pending", phases.length > 0 ? [...at, "phases", 0] : [...at, "phases"]);
     for (let k = 1; k < phases.length; k++) {
       const problem = checkTransition(phases[k - 1] as NodeStatus, phases[k] as NodeStatus);
       if (problem) {

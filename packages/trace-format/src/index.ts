@@ -5,3 +5,4 @@ export { bindGroundTruthToPlanGraph } from "./ground-truth.js";
 export { bindMplpTrace } from "./mplp.js";
 export { simulateTrace, type SimulationScript } from "./simulate.js";
 export { prepareTraceBinding, type TraceBinder } from "./bind.js";
+export { MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";

@@ -26,6 +26,8 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
   };
   push({ type: "runStarted" });
   const failedNodes = new Set<string>();
+  // The run's status follows its units (as validateTrace checks it): a node whose units were all
+  // skipped succeeds without making a run with failures partial.
   let anyFailed = false;
   let anySucceeded = false;
   for (const entry of plan.nodeIndex) {
@@ -57,6 +59,7 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
           continue;
         }
         push({ type: "unitCompleted", nodeId: entry.nodeId, unitId: unit.unitId, attempt, outcome: "succeeded", payload: { inline: { text: `output of ${unit.unitId}` } } });
+        anySucceeded = true;
         break;
       }
     }
@@ -65,7 +68,6 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
       anyFailed = true;
       push({ type: fail as TraceEvent["type"], nodeId: entry.nodeId, outcome: "failed" });
     } else {
-      anySucceeded = true;
       push({ type: ok as TraceEvent["type"], nodeId: entry.nodeId, outcome: "succeeded" });
     }
   }

@@ -4,7 +4,7 @@ import type { Command } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
-import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFile } from "../output.js";
 import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
@@ -20,6 +20,7 @@ export const compileCommand: Command = {
     output: { type: "string", short: "o", valueName: "file", description: "write the plan to this file instead of standard output" },
     ...JSON_OPTION,
     ...LIMIT_OPTIONS,
+    ...DOCUMENT_LIMIT_OPTIONS,
   },
   examples: [
     "graphenix compile examples/content-pipeline.authoring.json --runtime examples/content-pipeline.runtime.json --now 2026-06-06T12:00:00Z",
@@ -35,6 +36,7 @@ export const compileCommand: Command = {
         now: typeof values.now === "string" ? values.now : new Date().toISOString(),
         ...(typeof values.format === "string" && { format: values.format as "v1" | "v2" }),
         ...(typeof values["plan-id"] === "string" && { planId: values["plan-id"] }),
+        ...documentLimitsFrom(values),
       });
     } catch (error) {
       if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix compile: ${error.message}`, EXIT.usage);

@@ -9,7 +9,7 @@ import { DIRECTIONS, drawDocument, DRAWABLE_KINDS, PICTURE_LANGUAGES, renderDraw
 import type { Direction } from "../graph/model.js";
 import { readJsonInput, type JsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
-import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFile } from "../output.js";
 import { issuesJson, locateIn, plural, printIssues } from "../report.js";
 
@@ -67,6 +67,7 @@ export const graphCommand: Command = {
     output: { type: "string", short: "o", valueName: "file", description: "write the picture to this file instead of standard output" },
     ...JSON_OPTION,
     ...LIMIT_OPTIONS,
+    ...DOCUMENT_LIMIT_OPTIONS,
   },
   examples: [
     "graphenix graph packages/plan-compiler/test/fixtures/content-pipeline/expected.plan.v2.json",
@@ -82,7 +83,7 @@ export const graphCommand: Command = {
     const kind = forced === undefined ? detectKind(input.value) : DOCUMENT_KINDS.find((k) => k.name === forced);
     const job: Job = { input, kind, to, json: values.json === true, output: typeof values.output === "string" ? values.output : undefined };
     if (!kind || !DRAWABLE_KINDS.includes(kind.name)) return refuse(job, [kindIssue(input.value, kind)], io, false);
-    const result = kind.validate(input.value);
+    const result = kind.validate(input.value, documentLimitsFrom(values));
     if (!result.valid || result.issues.some((i) => i.severity === "error")) return refuse(job, result.issues, io, true);
     const drawing = drawDocument(kind.name, result.value);
     if (!drawing) return refuse(job, [kindIssue(input.value, kind)], io, false);

@@ -4,7 +4,7 @@ import type { Command } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
-import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const traceCommand: Command = {
@@ -15,6 +15,7 @@ export const traceCommand: Command = {
     plan: { type: "string", valueName: "file", description: "the graphenix.executable-plan/v2 the trace claims to have run (required)" },
     ...JSON_OPTION,
     ...LIMIT_OPTIONS,
+    ...DOCUMENT_LIMIT_OPTIONS,
   },
   examples: [
     "graphenix trace check packages/trace-format/test/fixtures/content-pipeline-partial/trace.json --plan packages/plan-compiler/test/fixtures/content-pipeline/expected.plan.v2.json",
@@ -24,7 +25,7 @@ export const traceCommand: Command = {
     if (sub !== "check") throw new CliFailure(`graphenix trace: unknown subcommand "${String(sub)}"; use 'graphenix trace check <trace> --plan <plan>'`, EXIT.usage);
     if (typeof values.plan !== "string") throw new CliFailure("graphenix trace check: --plan <file> is required (see 'graphenix trace --help')", EXIT.usage);
     const { trace, plan } = await readJsonInputs({ trace: file as string, plan: values.plan }, io, limitsFrom(values));
-    const result = bindTraceToPlan(trace.value, plan.value);
+    const result = bindTraceToPlan(trace.value, plan.value, documentLimitsFrom(values));
     const located = locateAcross(result.issues, { trace, plan });
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ trace: trace.source, plan: plan.source, valid: result.valid, issues: issuesJson(located) })}\n`);

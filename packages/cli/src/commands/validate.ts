@@ -6,7 +6,7 @@ import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { detectKind, DOCUMENT_KINDS, type DocumentKind } from "../formats.js";
 import { readJsonInput } from "../input.js";
-import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { issuesJson, locateIn, plural, printIssues } from "../report.js";
 
 const KIND_NAMES = DOCUMENT_KINDS.map((k) => k.name).join(", ");
@@ -24,10 +24,12 @@ export function chooseKind(command: string, forced: unknown, document: unknown):
   if (typeof forced === "string") return forcedKind(command, forced);
   const detected = detectKind(document);
   if (detected) return detected;
-  const format = document !== null && typeof document === "object" ? (document as { format?: unknown }).format : undefined;
+  const isObject = document !== null && typeof document === "object" && !Array.isArray(document);
+  const format = isObject ? (document as { format?: unknown }).format : undefined;
   const known = KNOWN_FORMATS.map((f) => JSON.stringify(f)).join(", ");
   return format === undefined
-    ? makeIssue("format-missing", `the document has no "format" member; known formats: ${known} (use --format for documents without one, e.g. runtime-object)`, ["format"])
+    ? // The pointer names the missing member of an object, else the whole document (an array, a string, …).
+      makeIssue("format-missing", `the document has no "format" member; known formats: ${known} (use --format for documents without one, e.g. runtime-object)`, isObject ? ["format"] : [])
     : makeIssue("format-unsupported", `format ${JSON.stringify(format)} is not one graphenix reads; known formats: ${known}`, ["format"]);
 }
 
@@ -39,13 +41,15 @@ export const validateCommand: Command = {
     format: { type: "string", valueName: "kind", description: `validate as this kind: ${KIND_NAMES}` },
     ...JSON_OPTION,
     ...LIMIT_OPTIONS,
+    ...DOCUMENT_LIMIT_OPTIONS,
   },
   examples: ["graphenix validate examples/content-pipeline.authoring.json", "graphenix validate --format runtime-object examples/content-pipeline.runtime.json", "graphenix validate --json - < plan.json"],
   async run([file], values, io) {
+    const limits = documentLimitsFrom(values);
     const input = await readJsonInput(file as string, io, limitsFrom(values));
     const chosen = chooseKind("validate", values.format, input.value);
     const kind = "validate" in chosen ? chosen : undefined;
-    const issues = kind ? kind.validate(input.value).issues : [chosen as ValidationIssue];
+    const issues = kind ? kind.validate(input.value, limits).issues : [chosen as ValidationIssue];
     const valid = kind !== undefined && !issues.some((i) => i.severity === "error");
     const located = locateIn(input, issues);
     if (values.json) {

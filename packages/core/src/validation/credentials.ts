@@ -57,3 +57,20 @@ export function credentialValueKind(value: string): string | undefined {
   for (const [kind, pattern] of CREDENTIAL_VALUE_PATTERNS) if (pattern.test(value)) return kind;
   return undefined;
 }
+
+const memberCache = new Map<string, string>();
+
+/**
+ * What a member name gives away, for the document scan: `"name"` when it names a credential
+ * (`forbidden-credential-key`), the kind of credential it looks like when the name itself is one
+ * (a token used as an open map's key: `forbidden-credential-value`), else `""`. One cached look-up
+ * per name, as the scan meets the same names over and over.
+ */
+export function memberNameCredential(name: string): string {
+  let found = memberCache.get(name);
+  if (found === undefined) {
+    found = isCredentialName(name) ? "name" : (credentialValueKind(name) ?? "");
+    if (memberCache.size < 10_000) memberCache.set(name, found);
+  }
+  return found;
+}

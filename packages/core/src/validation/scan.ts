@@ -1,7 +1,7 @@
 import { findLoneSurrogate } from "../unicode.js";
 import type { KnownIssueCode } from "@graphenix/contracts";
 import type { IssueCollector } from "./collector.js";
-import { credentialValueKind, isCredentialName } from "./credentials.js";
+import { credentialValueKind, memberNameCredential } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
 
 export interface ScanOptions {
@@ -139,8 +139,18 @@ class Scanner {
         return false;
       }
       path[depth] = key;
-      if (this.credentials && isCredentialName(key)) {
-        this.report("forbidden-credential-key", `the member ${JSON.stringify(key)} names a credential; credentials and secrets must never be in the document`, depth + 1);
+      // A member name is a string too: a lone surrogate there has no UTF-8 form (no digest).
+      if (mayHaveLoneSurrogate(key) && findLoneSurrogate(key) >= 0) {
+        this.report("document-non-json", "the member name contains an unpaired UTF-16 surrogate, which JSON text cannot carry", depth + 1);
+      }
+      if (this.credentials) {
+        const found = memberNameCredential(key);
+        if (found === "name") {
+          this.report("forbidden-credential-key", `the member ${JSON.stringify(key)} names a credential; credentials and secrets must never be in the document`, depth + 1);
+        } else if (found) {
+          // A token used as a member name (an open map's key) is as much a leak as one used as a value.
+          this.report("forbidden-credential-value", `the member name looks like ${found}; credentials and secrets must never be in the document`, depth + 1);
+        }
       }
       if (this.forbidden && this.isForbidden(key)) this.report(this.forbidden.code, this.forbidden.message(key), depth + 1);
       if (!this.walk(value[key], depth + 1)) return false;

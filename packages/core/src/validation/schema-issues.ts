@@ -103,24 +103,69 @@ function describe(error: SchemaError): { path: string[] | undefined; message: st
  * Ajv reports, for a failed `anyOf` / `oneOf`, the errors of every branch and then its own.
  * Branch errors that only say "wrong type for this branch" are noise when another branch's
  * errors explain more; the combinator's own error is dropped when any branch error remains.
+ *
+ * A combinator's branch errors are the errors whose schema path is under its own. They are
+ * collected once per distinct combinator path, and each keeps a count of its branch errors not
+ * yet dropped, so the whole pass is linear in the errors (a document with 100,000 bad items
+ * gives 100,000 combinator errors of one path: comparing each with all would never finish).
  */
-function pruneCombinators(errors: readonly SchemaError[]): SchemaError[] {
+export function pruneCombinators(errors: readonly SchemaError[]): SchemaError[] {
   const drop = new Set<SchemaError>();
-  for (const combinator of errors) {
-    if (combinator.keyword !== "anyOf" && combinator.keyword !== "oneOf") continue;
-    const prefix = combinator.schemaPath + "/";
-    const branch = errors.filter((e) => e !== combinator && e.schemaPath.startsWith(prefix));
-    const typeOnly = branch.filter((e) => e.keyword === "type" && e.instancePath === combinator.instancePath);
-    const informative = branch.filter((e) => !typeOnly.includes(e));
-    if (informative.length > 0) typeOnly.forEach((e) => drop.add(e));
-    else if (typeOnly.length > 1) typeOnly.slice(1).forEach((e) => drop.add(e));
-    if (branch.length > 0 && branch.some((e) => !drop.has(e))) drop.add(combinator);
+  const groups = new Map<string, Branches>();
+  for (const e of errors) if (e.keyword === "anyOf" || e.keyword === "oneOf") groups.set(e.schemaPath, { errors: [], alive: 0, typeOnly: new Map() });
+  if (groups.size > 0) {
+    // For each error, the combinator groups it is a branch error of (usually none or one).
+    const memberOf = new Map<SchemaError, Branches[]>();
+    for (const e of errors) {
+      for (const [path, group] of groups) {
+        if (!e.schemaPath.startsWith(path + "/")) continue;
+        group.errors.push(e);
+        group.alive++;
+        if (e.keyword === "type") {
+          const list = group.typeOnly.get(e.instancePath);
+          if (list) list.push(e);
+          else group.typeOnly.set(e.instancePath, [e]);
+        }
+        const of = memberOf.get(e);
+        if (of) of.push(group);
+        else memberOf.set(e, [group]);
+      }
+    }
+    const dropOne = (e: SchemaError) => {
+      if (drop.has(e)) return;
+      drop.add(e);
+      for (const group of memberOf.get(e) ?? []) group.alive--;
+    };
+    for (const combinator of errors) {
+      if (combinator.keyword !== "anyOf" && combinator.keyword !== "oneOf") continue;
+      const group = groups.get(combinator.schemaPath) as Branches;
+      const typeOnly = group.typeOnly.get(combinator.instancePath) ?? [];
+      const informative = group.errors.length - typeOnly.length;
+      if (informative > 0) typeOnly.forEach(dropOne);
+      else if (typeOnly.length > 1) typeOnly.slice(1).forEach(dropOne);
+      if (group.errors.length > 0 && group.alive > 0) dropOne(combinator);
+    }
   }
   // propertyNames reports the failing name twice (the inner keyword and its own): keep its own.
+  const byName = new Map<unknown, SchemaError[]>();
   for (const e of errors) {
-    if (e.keyword === "propertyNames") errors.filter((x) => x !== e && x.propertyName === e.params.propertyName).forEach((x) => drop.add(x));
+    const list = byName.get(e.propertyName);
+    if (list) list.push(e);
+    else byName.set(e.propertyName, [e]);
+  }
+  for (const e of errors) {
+    if (e.keyword === "propertyNames") for (const x of byName.get(e.params.propertyName) ?? []) if (x !== e) drop.add(x);
   }
   return errors.filter((e) => !drop.has(e));
+}
+
+/** The branch errors of every combinator error with one schema path. */
+interface Branches {
+  readonly errors: SchemaError[];
+  /** How many of `errors` are not dropped (yet). */
+  alive: number;
+  /** The `type` errors among `errors`, by instance path. */
+  readonly typeOnly: Map<string, SchemaError[]>;
 }
 
 export function schemaIssues(errors: readonly SchemaError[] | null | undefined, document: unknown): ValidationIssue[] {

@@ -1,6 +1,11 @@
 import { asArray, asObject, asString, jsonEqual } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
+/** The key of an edge between two node ids; none when an end is not a string (the schema says so). */
+function edgeKey(from: unknown, to: unknown): string | undefined {
+  return typeof from === "string" && typeof to === "string" ? `${from}\u0000${to}` : undefined;
+}
+
 /**
  * v2: every conditional edge of the graph has exactly one deferred gate, with the authored
  * condition, and every gate is such an edge; gate ids are unique.
@@ -11,7 +16,8 @@ export function deferredGatesMatchConditions({ view, issues }: PlanRuleContext):
   const conditional = new Map<string, { index: number; condition: unknown }>();
   asArray(view.graph?.edges).forEach((raw, index) => {
     const edge = asObject(raw);
-    if (edge && asObject(edge.condition)) conditional.set(`${String(edge.from)}\u0000${String(edge.to)}`, { index, condition: edge.condition });
+    const key = edgeKey(edge?.from, edge?.to);
+    if (edge && key !== undefined && asObject(edge.condition)) conditional.set(key, { index, condition: edge.condition });
   });
   const ids = new Set<string>();
   const covered = new Set<string>();
@@ -24,9 +30,9 @@ export function deferredGatesMatchConditions({ view, issues }: PlanRuleContext):
       ids.add(id);
     }
     if (!view.graph) return;
-    const key = `${String(gate.fromNodeId)}\u0000${String(gate.toNodeId)}`;
-    const edge = conditional.get(key);
-    if (!edge) {
+    const key = edgeKey(gate.fromNodeId, gate.toNodeId);
+    const edge = key === undefined ? undefined : conditional.get(key);
+    if (!edge || key === undefined) {
       issues.add("deferred-gate-unknown-edge", `there is no conditional edge ${JSON.stringify(gate.fromNodeId)} → ${JSON.stringify(gate.toNodeId)} in the graph`, ["deferredGates", i]);
       return;
     }

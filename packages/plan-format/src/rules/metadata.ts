@@ -16,7 +16,8 @@ export function metadataIsConsistent({ view, issues }: PlanRuleContext): void {
   }
   const registryHash = asString(registry?.registryHash);
   const boundRegistry = asString(binding?.profileRegistryHash);
-  if (registryHash !== boundRegistry && (registryHash !== undefined || boundRegistry !== undefined)) {
+  // Without a runtimeBinding object there is nothing to compare (the schema reports it).
+  if (binding !== undefined && registryHash !== boundRegistry && (registryHash !== undefined || boundRegistry !== undefined)) {
     issues.add(
       "plan-registry-hash-mismatch",
       registryHash === undefined

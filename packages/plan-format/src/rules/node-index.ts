@@ -2,6 +2,19 @@ import { asArray, asObject, asString } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /**
+ * A `dependsOn` entry as text, to compare and to show: a string as it is, anything else (which the
+ * schema reports) as JSON. Never `String(entry)`: `{"toString": 1}` makes that throw.
+ */
+function idText(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value; // a BigInt in an in-memory document
+  }
+}
+
+/**
  * v2: `nodeIndex` lists every node of the graph once, in the graph's `nodeOrder` (topological,
  * ties by UTF-8 byte order of ids); `order` is the position; `dependsOn` is the node's; `wave` is
  * 0 without dependencies, else one more than the largest wave among them.
@@ -24,7 +37,7 @@ export function nodeIndexIsConsistent(context: PlanRuleContext): void {
   index.forEach((entry, i) => {
     const id = listed[i] as string;
     const node = view.graphNodes.get(id);
-    const dependsOn = asArray(node?.dependsOn).map(String);
+    const dependsOn = asArray(node?.dependsOn).map(idText);
     let wave = 0;
     for (const d of dependsOn) wave = Math.max(wave, (waves.get(d) ?? 0) + 1);
     waves.set(id, wave);
@@ -32,7 +45,7 @@ export function nodeIndexIsConsistent(context: PlanRuleContext): void {
     if (entry.order !== i) issues.add("node-index-inconsistent", `order must be the entry's position, ${i}`, ["nodeIndex", i, "order"]);
     if (entry.wave !== wave) issues.add("node-index-inconsistent", `wave must be ${wave}`, ["nodeIndex", i, "wave"]);
     if (entry.nodeType !== node?.type) issues.add("node-index-inconsistent", `nodeType must be ${JSON.stringify(node?.type)}`, ["nodeIndex", i, "nodeType"]);
-    const declared = asArray(entry.dependsOn).map(String);
+    const declared = asArray(entry.dependsOn).map(idText);
     if (declared.length !== dependsOn.length || declared.some((d, k) => d !== dependsOn[k])) {
       issues.add("node-index-inconsistent", `dependsOn must be ${JSON.stringify(dependsOn)}`, ["nodeIndex", i, "dependsOn"]);
     }
@@ -56,7 +69,7 @@ function nodeIndexStandsAlone({ view, issues }: PlanRuleContext): void {
     let known = true;
     const seen = new Set<string>();
     asArray(entry.dependsOn).forEach((dep, k) => {
-      const d = String(dep);
+      const d = idText(dep);
       const depWave = waves.get(d);
       if (seen.has(d)) issues.add("node-index-inconsistent", `${d} is listed twice in dependsOn`, ["nodeIndex", i, "dependsOn", k]);
       else if (depWave === undefined) {

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from "@graphenix/contracts";
+import type { ValidationOptions } from "@graphenix/core";
 import { validateMplpPlan } from "./validate.js";
 import type { MplpPlan, MplpStep } from "./types.js";
 
@@ -13,8 +14,8 @@ export interface MplpGraphView {
  * Steps as nodes (`node_ordinal` by `order_index`, ties and missing ones by position in `steps`),
  * dependencies as `depends_on` edges. The plan must validate (our stricter profile included).
  */
-export function fromMplpPlan(plan: unknown): { ok: true; graph: MplpGraphView } | { ok: false; issues: readonly ValidationIssue[] } {
-  const checked = validateMplpPlan(plan);
+export function fromMplpPlan(plan: unknown, options?: ValidationOptions): { ok: true; graph: MplpGraphView } | { ok: false; issues: readonly ValidationIssue[] } {
+  const checked = validateMplpPlan(plan, {}, options);
   if (!checked.valid) return { ok: false, issues: checked.issues };
   const steps = checked.value.steps.map((step, i) => ({ step, i })).sort((a, b) => (a.step.order_index ?? a.i) - (b.step.order_index ?? b.i) || a.i - b.i);
   return {
@@ -38,7 +39,8 @@ export function toMplpPlan(graph: MplpGraphView, plan: Omit<MplpPlan, "steps" | 
     .sort((a, b) => a.node_ordinal - b.node_ordinal)
     .map(({ step }) => {
       const { dependencies: _dropped, ...rest } = step;
-      const dependencies = deps.get(step.step_id);
+      // A step that listed no dependencies (`[]`) keeps its empty list.
+      const dependencies = deps.get(step.step_id) ?? (step.dependencies !== undefined ? [] : undefined);
       return dependencies ? { ...rest, dependencies } : rest;
     });
   return { ...plan, plan_id: graph.plan_id, steps };

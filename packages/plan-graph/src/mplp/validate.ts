@@ -103,11 +103,15 @@ export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, opt
   const issues = new IssueCollector(resolveLimits(options).maxIssues);
   const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options);
   const confirms = asArray(evidence.confirms).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
-  const traces = asArray(evidence.traces).filter((t, i) => schemaCheck(t, validateMplpTraceSchema, issues, ["traces", i], options)) as MplpTrace[];
+  // The valid traces, each with its position in `evidence.traces` (where issues about it point).
+  const validTraces = asArray(evidence.traces)
+    .map((t, i) => ({ trace: t as MplpTrace, i, ok: schemaCheck(t, validateMplpTraceSchema, issues, ["traces", i], options) }))
+    .filter((t) => t.ok);
+  const traces = validTraces.map((t) => t.trace);
   if (planOk) {
     const p = plan as MplpPlan;
     if (p.meta.protocol_version !== MPLP_PROTOCOL_VERSION) issues.add("mplp-protocol-unsupported", `meta.protocol_version ${JSON.stringify(p.meta.protocol_version)} is not ${MPLP_PROTOCOL_VERSION}`, ["meta", "protocol_version"]);
-    traces.forEach((t, i) => {
+    validTraces.forEach(({ trace: t, i }) => {
       if (t.plan_id !== undefined && t.plan_id !== p.plan_id) issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${t.plan_id}, not ${p.plan_id}`, ["traces", i, "plan_id"]);
     });
     checkSteps(p, issues);
@@ -119,11 +123,11 @@ export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, opt
 }
 
 /** A plan after a change: both valid, the same plan and steps, and every status change in the tables. */
-export function validateMplpPlanUpdate(previous: unknown, next: unknown, evidence: MplpEvidence = {}): ValidationResult<MplpPlan> {
-  const result = validateMplpPlan(next, evidence);
-  const before = validateMplpPlan(previous);
+export function validateMplpPlanUpdate(previous: unknown, next: unknown, evidence: MplpEvidence = {}, options?: ValidationOptions): ValidationResult<MplpPlan> {
+  const result = validateMplpPlan(next, evidence, options);
+  const before = validateMplpPlan(previous, {}, options);
   if (!result.valid || !before.valid) return result.valid ? { valid: false, issues: prefixIssues(["previous"], before.issues) } : result;
-  const issues = new IssueCollector(200);
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
   const a = before.value;
   const b = result.value;
   if (a.plan_id !== b.plan_id) issues.add("mplp-plan-transition-invalid", "an update must keep plan_id", ["plan_id"]);
@@ -141,20 +145,20 @@ export function validateMplpPlanUpdate(previous: unknown, next: unknown, evidenc
 }
 
 /** Schema-only validators for the other MPLP modules the profile reads. */
-export function validateMplpConfirm(document: unknown): ValidationResult<MplpConfirm> {
-  const issues = new IssueCollector(200);
-  schemaCheck(document, validateMplpConfirmSchema, issues, []);
+export function validateMplpConfirm(document: unknown, options?: ValidationOptions): ValidationResult<MplpConfirm> {
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  schemaCheck(document, validateMplpConfirmSchema, issues, [], options);
   return validationResult<MplpConfirm>(document, issues);
 }
 
-export function validateMplpTrace(document: unknown): ValidationResult<MplpTrace> {
-  const issues = new IssueCollector(200);
-  schemaCheck(document, validateMplpTraceSchema, issues, []);
+export function validateMplpTrace(document: unknown, options?: ValidationOptions): ValidationResult<MplpTrace> {
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  schemaCheck(document, validateMplpTraceSchema, issues, [], options);
   return validationResult<MplpTrace>(document, issues);
 }
 
-export function validateMplpContext(document: unknown): ValidationResult<Record<string, unknown>> {
-  const issues = new IssueCollector(200);
-  schemaCheck(document, validateMplpContextSchema, issues, []);
+export function validateMplpContext(document: unknown, options?: ValidationOptions): ValidationResult<Record<string, unknown>> {
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  schemaCheck(document, validateMplpContextSchema, issues, [], options);
   return validationResult<Record<string, unknown>>(document, issues);
 }
