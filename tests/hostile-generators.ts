@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CREDENTIAL_VALUE_PATTERNS, decodePointer, encodePointer, setMember } from "@graphenix/core";
+import { CREDENTIAL_VALUE_PATTERNS, decodePointer, digest, encodePointer, setMember } from "@graphenix/core";
 // Only contracts and core are dependencies of the workspace root: import the other packages' source.
 import { actionId, actionKey, compilePlan } from "../packages/plan-graph/src/index.js";
 import { computePlanHash } from "../packages/plan-format/src/index.js";
@@ -65,7 +65,8 @@ export const HOSTS: Readonly<Record<string, { readonly make: () => unknown; read
   trace: { make: fixture("packages/trace-format/test/fixtures/content-pipeline-succeeded/trace.json"), at: "/events/1/payload/inline" },
   scenario: { make: scenario, at: "/plan/templates/0/inputs/hostile" },
   "lab-inventory": { make: inventory, at: "/hostile" },
-  "plan-graph": { make: planGraph, at: "/nodes/0/parameters/resolved_inputs/hostile" },
+  // The templates' inputs are open and not cross-checked (a node's resolved_inputs must match its digest).
+  "plan-graph": { make: planGraph, at: "/templates/0/inputs/hostile" },
   // One ground-truth row per node of plan-graph, every node succeeded.
   "ground-truth": {
     make: () =>
@@ -260,7 +261,7 @@ function authoringGraphNodes(params: Params): HostileInput {
 function planGraphCycle(params: Params): HostileInput {
   const n = num(params, "nodes");
   const make = () => {
-    const inputs = "sha256:" + "0".repeat(64);
+    const inputs = digest({});
     const nodes = Array.from({ length: n }, (_, i) => {
       const basis = { engine: "atomic", technique_id: "T1059.001", engine_test_id: "test-1", resolved_inputs_sha256: inputs, target_asset_id: `ws-${i}` };
       return {

@@ -9,10 +9,11 @@ import {
   type ScenarioPlan,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, digest, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
+import { asObject, cloneJson, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
-import { actionId, actionKey } from "./identity.js";
+import { identityWriter } from "./identity.js";
+import { inputsResolver } from "./inputs.js";
 import { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
 
 export type CompilePlanResult =
@@ -28,22 +29,6 @@ function checkInput(document: unknown, name: "scenario" | "inventory", schema: S
   }
   for (const issue of prefixIssues([name], local.finish())) issues.push(issue);
   return local.errorCount === 0;
-}
-
-/** Template inputs with every `{"$axis": name}` replaced by the node's value of that axis. */
-function resolveInputs(value: unknown, valueOf: (axis: string) => Scalar | undefined, unknown: Set<string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveInputs(v, valueOf, unknown));
-  const obj = asObject(value);
-  if (!obj) return value;
-  const keys = Object.keys(obj);
-  if (keys.length === 1 && keys[0] === "$axis" && typeof obj.$axis === "string") {
-    const resolved = valueOf(obj.$axis);
-    if (resolved === undefined) unknown.add(obj.$axis);
-    return resolved ?? null;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of keys.sort()) setMember(out, key, resolveInputs(obj[key], valueOf, unknown));
-  return out;
 }
 
 /**
@@ -106,29 +91,25 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
   const cells: ExpansionManifest["cells"] = [];
   const keys = new Map<string, number>();
   const ids = new Set<string>();
-  const index = new Array<number>(x.expandedAxes.length).fill(0);
+  const axes = x.expandedAxes;
+  const index = new Array<number>(axes.length).fill(0);
+  let coord: Record<string, Scalar> = {};
+  const valueOf = (name: string) => (hasMember(coord, name) ? coord[name] : single.get(name));
   for (const template of x.templates) {
     index.fill(0);
+    const identity = identityWriter({ ...template, run_id: x.run_id });
+    const inputsOf = inputsResolver(template.inputs ?? {}, axes, valueOf);
     for (;;) {
-      const coord: Record<string, Scalar> = {};
-      x.expandedAxes.forEach((axis, j) => setMember(coord, axis.name, axis.values[index[j] as number] as Scalar));
-      const valueOf = (name: string) => (hasMember(coord, name) ? coord[name] : single.get(name));
-      const unknown = new Set<string>();
-      const inputs = resolveInputs(template.inputs ?? {}, valueOf, unknown) as Record<string, unknown>;
-      if (unknown.size > 0) {
-        issues.add("config_schema_invalid", `the template's inputs use ${[...unknown].map((u) => JSON.stringify(u)).join(", ")}, which is not an axis of the plan`, ["scenario", "plan", "templates"]);
+      coord = {};
+      for (let j = 0; j < axes.length; j++) setMember(coord, (axes[j] as Axis).name, (axes[j] as Axis).values[index[j] as number] as Scalar);
+      const resolved = inputsOf(index);
+      if (!resolved.ok) {
+        issues.add("config_schema_invalid", `the template's inputs use ${resolved.unknown.map((u) => JSON.stringify(u)).join(", ")}, which is not an axis of the plan`, ["scenario", "plan", "templates"]);
         return { ok: false, issues: issues.finish() };
       }
       const ordinal = nodes.length;
-      const basis = {
-        engine: template.engine,
-        technique_id: template.technique_id,
-        engine_test_id: template.engine_test_id,
-        resolved_inputs_sha256: digest(inputs),
-        target_asset_id: String(valueOf("targets")),
-      };
-      const key = actionKey(basis);
-      const id = actionId({ ...basis, run_id: x.run_id, node_ordinal: ordinal, template_id: template.template_id });
+      const target = String(valueOf("targets"));
+      const [key, id] = identity.both(resolved.sha256, target, ordinal);
       const earlier = keys.get(key);
       if (earlier !== undefined) {
         issues.add("action_key_collision", `nodes ${earlier} and ${ordinal} would run the same action (same engine, test, inputs and target): an axis repeats a value or two templates are the same`, ["scenario", "plan"]);
@@ -148,16 +129,16 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
         technique_id: template.technique_id,
         engine: template.engine,
         engine_test_id: template.engine_test_id,
-        target_asset_id: basis.target_asset_id,
-        parameters: { resolved_inputs_sha256: basis.resolved_inputs_sha256, resolved_inputs: inputs },
+        target_asset_id: target,
+        parameters: { resolved_inputs_sha256: resolved.sha256, resolved_inputs: resolved.inputs },
       };
       // Assigned, not spread in: a conditional spread builds and copies an object per node.
       if (x.type === "matrix") node.cell = { path: [...x.expand], coord };
       nodes.push(node);
       cells.push({ node_ordinal: ordinal, action_id: id, template_id: template.template_id, coord: { ...coord } });
       // Row-major: the last expanded axis varies fastest.
-      let j = x.expandedAxes.length - 1;
-      while (j >= 0 && (index[j] as number) + 1 >= (x.expandedAxes[j] as Axis).values.length) index[j--] = 0;
+      let j = axes.length - 1;
+      while (j >= 0 && (index[j] as number) + 1 >= (axes[j] as Axis).values.length) index[j--] = 0;
       if (j < 0) break;
       index[j] = (index[j] as number) + 1;
     }

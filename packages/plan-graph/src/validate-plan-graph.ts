@@ -1,5 +1,5 @@
 import type { PlanGraph, ValidationResult } from "@graphenix/contracts";
-import { findLoneSurrogate, IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
+import { digestResult, findLoneSurrogate, IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validatePlanGraphSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
 import { topologicalOrder } from "./order.js";
@@ -37,6 +37,11 @@ function checkGraph(graph: PlanGraph, issues: IssueCollector): void {
       if (keys.length !== node.cell.path.length || node.cell.path.some((p) => !keys.includes(p))) {
         issues.add("plan_graph_cell_invalid", "cell.coord must have exactly the axes of cell.path", ["nodes", i, "cell", "coord"]);
       }
+    }
+    // The digest the identities are built on must be the digest of the inputs the engine runs.
+    const inputsDigest = digestResult(node.parameters.resolved_inputs);
+    if (inputsDigest.ok && inputsDigest.value !== node.parameters.resolved_inputs_sha256) {
+      issues.add("plan_graph_identity_mismatch", "resolved_inputs_sha256 is not the digest of resolved_inputs", ["nodes", i, "parameters", "resolved_inputs_sha256"]);
     }
     const basis = { ...node, resolved_inputs_sha256: node.parameters.resolved_inputs_sha256 };
     // A basis string with a lone surrogate (the scan reported it) has no canonical form: no identity to compare.

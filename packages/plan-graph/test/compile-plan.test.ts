@@ -82,3 +82,34 @@ describe("compilePlan: refusals, before any node is built (one fixture per rule:
     }
   });
 });
+
+describe("compilePlan: inputs digests are computed once per combination of the axes the inputs name", () => {
+  const scenario = (t1Inputs: Record<string, unknown>) => ({
+    run_id: "run-d",
+    scenario_id: "scn-d",
+    plan: {
+      type: "matrix",
+      templates: [
+        { template_id: "t1", engine: "atomic", technique_id: "T1", engine_test_id: "e1", inputs: t1Inputs },
+        { template_id: "t2", engine: "atomic", technique_id: "T2", engine_test_id: "e2", inputs: { z: { $axis: "b" }, w: { $axis: "a" }, nested: [{ y: { $axis: "targets" } }] } },
+      ],
+      axes: { targets: { selector: { os: "windows" } }, a: [1, 2], b: ["p", "q", "r"] },
+      expand: ["targets", "a", "b"],
+    },
+  });
+
+  it("gives every node the digest of its own inputs; nodes that differ only in an axis the inputs do not name share it", () => {
+    // t1 names a and b, not targets: one digest per (a, b), shared by every target.
+    const result = compilePlan(scenario({ x: { $axis: "a" }, nested: [{ y: { $axis: "b" } }], c: "k" }), inventory, { max_nodes: 1000 });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    for (const node of result.graph.nodes) expect(node.parameters.resolved_inputs_sha256).toBe(digest(node.parameters.resolved_inputs));
+    const digestsOf = (t: string) => new Set(result.graph.nodes.filter((n) => n.template_id === t).map((n) => n.parameters.resolved_inputs_sha256)).size;
+    expect(digestsOf("t1")).toBe(6);
+    expect(digestsOf("t2")).toBe(result.graph.nodes.length / 2);
+  });
+
+  it("an expanded axis the inputs do not name (besides targets) makes an action_key collision", () => {
+    const result = compilePlan(scenario({ x: { $axis: "a" } }), inventory, { max_nodes: 1000 });
+    expect(codes(result)).toEqual(["/scenario/plan action_key_collision"]);
+  });
+});
