@@ -14,12 +14,13 @@ import { validateExecutablePlan, validateExecutablePlanV1, validateExecutablePla
 import { compileExecutablePlan } from "../packages/plan-compiler/src/index.js";
 import { compilePlan, DEFAULT_MAX_NODES, fromMplpPlan, validateMplpPlan, validateMplpTrace, validatePlanGraph } from "../packages/plan-graph/src/index.js";
 import { bindGroundTruthToPlanGraph, bindMplpTrace, bindTraceToPlan, MAX_INLINE_PAYLOAD_BYTES, prepareTraceBinding, validateTrace } from "../packages/trace-format/src/index.js";
-import { host, repoRoot } from "./hostile-generators.js";
+import { host, HOSTS, rehash, repoRoot, setAt } from "./hostile-generators.js";
 
 type Issues = readonly Pick<ValidationIssue, "code">[];
 /** A function under test: the host documents it reads, and a call with the options. */
 interface Reader {
-  readonly hosts: readonly string[];
+  /** Host names (tests/hostile-generators.ts), or documents read here. */
+  readonly hosts: readonly (string | (() => unknown))[];
   readonly call: (docs: unknown[], options: ValidationOptions) => Issues;
 }
 
@@ -45,15 +46,25 @@ const READERS: Readonly<Record<string, Reader>> = {
   compilePlan: { hosts: ["scenario", "lab-inventory"], call: ([s, i], o) => issuesOf(compilePlan(s, i, o.limits ? { limits: o.limits } : {})) },
   validateMplpPlan: { hosts: ["mplp-plan"], call: ([d], o) => validateMplpPlan(d, {}, o).issues },
   fromMplpPlan: { hosts: ["mplp-plan"], call: ([d], o) => issuesOf(fromMplpPlan(d, o)) },
-  validateMplpTrace: { hosts: [], call: (_, o) => validateMplpTrace(mplp("trace.json"), o).issues },
-  bindMplpTrace: { hosts: [], call: (_, o) => bindMplpTrace(mplp("trace.json"), mplp("plan.json"), o).issues },
+  validateMplpTrace: { hosts: [() => mplp("trace.json")], call: ([t], o) => validateMplpTrace(t, o).issues },
+  bindMplpTrace: { hosts: [() => mplp("trace.json"), () => mplp("plan.json")], call: ([t, p], o) => bindMplpTrace(t, p, o).issues },
 };
 
 const codes = (issues: Issues) => [...new Set(issues.map((i) => i.code))].sort();
 
+/** The document with a member no schema declares added to every object in it: one issue each. */
+function spoil(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(spoil);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = spoil(v);
+  out.zzUnknownMember = 1;
+  return out;
+}
+
 describe("every reader of user documents takes the document limits as options", () => {
   describe.each(Object.entries(READERS))("%s", (_, reader) => {
-    const docs = () => reader.hosts.map(host);
+    const docs = () => reader.hosts.map((h) => (typeof h === "string" ? host(h) : h()));
 
     it("accepts its valid documents with the default limits", () => {
       expect(reader.call(docs(), {}).filter((i) => (i as ValidationIssue).severity !== "warning")).toEqual([]);
@@ -64,47 +75,95 @@ describe("every reader of user documents takes the document limits as options", 
     it("limits.maxStringLength", () => {
       expect(codes(reader.call(docs(), { limits: { maxStringLength: 2 } }))).toContain("document-string-limit");
     });
-    it("limits.maxIssues", () => {
-      // Two-character strings everywhere: many issues (one per string) when the scan goes on, and
-      // with maxIssues 1 exactly one kept, then the issues-truncated issue.
-      const issues = reader.call(docs(), { limits: { maxDepth: 1, maxIssues: 1 } });
-      expect(issues.length).toBeLessThanOrEqual(2);
-      expect(issues.length).toBeGreaterThan(0);
+    it("limits.maxIssues: at most that many issues, then one issues-truncated with the count of the rest", () => {
+      // Unknown members under every object the scan reaches (schema-unknown-member each, in every
+      // format): far more than two issues with the defaults, exactly two and the truncation with 2.
+      const spoiled = docs().map((doc) => spoil(doc));
+      const all = reader.call(spoiled, {});
+      expect(all.length).toBeGreaterThan(2);
+      const capped = reader.call(spoiled, { limits: { maxIssues: 2 } });
+      expect(capped).toHaveLength(3);
+      expect(capped.map((i) => i.code).filter((c) => c === "issues-truncated")).toHaveLength(1);
+      expect(capped[2]?.code).toBe("issues-truncated");
     });
   });
 });
 
 describe("graph node limits", () => {
-  it("limits.maxNodes reaches the graph validators and the compiler", () => {
-    const small = { limits: { maxNodes: 2 } };
-    expect(codes(validateAuthoringGraph(host("authoring-graph"), small).issues)).toEqual(["graph-node-limit"]);
-    expect(codes(issuesOf(compileExecutablePlan(host("authoring-graph"), host("runtime-object"), { now: NOW, ...small })))).toEqual(["graph-node-limit"]);
-    expect(codes(validateExecutablePlanV2(host("plan-v2"), small).issues)).toContain("graph-node-limit");
+  const small = { limits: { maxNodes: 2 } };
+  it.each([
+    ["validateAuthoringGraph", () => validateAuthoringGraph(host("authoring-graph"), small).issues],
+    ["normalizeAuthoringGraph", () => normalizeAuthoringGraph(host("authoring-graph"), small).issues],
+    ["validateNormalizedExecutableGraph", () => validateNormalizedExecutableGraph(host("normalized-graph"), small).issues],
+    ["compileExecutablePlan", () => issuesOf(compileExecutablePlan(host("authoring-graph"), host("runtime-object"), { now: NOW, ...small }))],
+    ["validateExecutablePlanV2", () => validateExecutablePlanV2(host("plan-v2"), small).issues],
+    ["validatePlanGraph", () => validatePlanGraph(host("plan-graph"), small).issues],
+    ["bindGroundTruthToPlanGraph", () => bindGroundTruthToPlanGraph(host("ground-truth"), host("plan-graph"), small).issues],
+    ["validateMplpPlan", () => validateMplpPlan(mplp("plan.json"), {}, { limits: { maxNodes: 1 } }).issues],
+  ])("limits.maxNodes reaches %s", (_, call) => {
+    expect(codes(call())).toEqual(["graph-node-limit"]);
   });
   it("compilePlan's max_nodes bounds the expansion (default DEFAULT_MAX_NODES)", () => {
     expect(DEFAULT_MAX_NODES).toBe(100);
     expect(codes(issuesOf(compilePlan(host("scenario"), host("lab-inventory"), { max_nodes: 1 })))).toEqual(["plan_expansion_limit"]);
   });
+  it("a limit given as undefined keeps its default; one that is no positive whole number is a misuse (RangeError)", () => {
+    const deep = JSON.parse(`${"[".repeat(3000)}${"]".repeat(3000)}`) as unknown;
+    expect(codes(validateAuthoringGraph({ ...(host("authoring-graph") as object), metadata: deep }, { limits: { maxDepth: undefined } }).issues)).toEqual(["document-depth-limit"]);
+    for (const bad of [0, -1, 1.5, Number.NaN, "10"]) expect(() => validateTrace(host("trace"), { limits: { maxIssues: bad as number } })).toThrow(RangeError);
+  });
 });
 
 describe("docs/limits.md", () => {
   const doc = readFileSync(join(repoRoot, "docs/limits.md"), "utf8");
+  // Each default as the doc writes it, "<number>[ MiB| KiB] (`<name>`": read from the doc, compared with the code.
+  const stated = (name: string): number | undefined => {
+    const match = new RegExp(`([0-9][0-9,]*)( MiB| KiB)? \\(\`${name}\``).exec(doc);
+    if (!match) return undefined;
+    const scale = match[2] === " MiB" ? 1024 * 1024 : match[2] === " KiB" ? 1024 : 1;
+    return Number((match[1] as string).replace(/,/g, "")) * scale;
+  };
   it.each([
-    ["DEFAULT_JSON_MAX_BYTES", DEFAULT_JSON_MAX_BYTES, "64 MiB"],
-    ["DEFAULT_JSON_MAX_DEPTH", DEFAULT_JSON_MAX_DEPTH, "512"],
-    ["DEFAULT_CANONICAL_MAX_DEPTH", DEFAULT_CANONICAL_MAX_DEPTH, "1000"],
-    ["MAX_VALIDATION_DEPTH", MAX_VALIDATION_DEPTH, "2,000"],
-    ["DEFAULT_VALIDATION_LIMITS.maxDepth", DEFAULT_VALIDATION_LIMITS.maxDepth, "128"],
-    ["DEFAULT_VALIDATION_LIMITS.maxStringLength", DEFAULT_VALIDATION_LIMITS.maxStringLength, "1,048,576"],
-    ["DEFAULT_VALIDATION_LIMITS.maxNodes", DEFAULT_VALIDATION_LIMITS.maxNodes, "100,000"],
-    ["DEFAULT_VALIDATION_LIMITS.maxIssues", DEFAULT_VALIDATION_LIMITS.maxIssues, "200"],
-    ["DEFAULT_MAX_NODES", DEFAULT_MAX_NODES, "100"],
-    ["MAX_INLINE_PAYLOAD_BYTES", MAX_INLINE_PAYLOAD_BYTES, "64 KiB"],
-  ])("states %s as the code has it", (name, value, written) => {
-    const row = doc.split("\n").find((line) => line.startsWith("|") && line.includes(`\`${name.split(".").pop() as string}\``) && line.includes(written));
-    expect(row, `a table row naming ${name} with ${written}`).toBeDefined();
-    const n = Number(written.replace(/,/g, "").replace(/ MiB$/, "").replace(/ KiB$/, ""));
-    const scale = written.endsWith("MiB") ? 1024 * 1024 : written.endsWith("KiB") ? 1024 : 1;
-    expect(value).toBe(n * scale);
+    ["DEFAULT_JSON_MAX_BYTES", DEFAULT_JSON_MAX_BYTES],
+    ["DEFAULT_JSON_MAX_DEPTH", DEFAULT_JSON_MAX_DEPTH],
+    ["DEFAULT_CANONICAL_MAX_DEPTH", DEFAULT_CANONICAL_MAX_DEPTH],
+    ["MAX_VALIDATION_DEPTH", MAX_VALIDATION_DEPTH],
+    ["maxDepth", DEFAULT_VALIDATION_LIMITS.maxDepth],
+    ["maxStringLength", DEFAULT_VALIDATION_LIMITS.maxStringLength],
+    ["maxNodes", DEFAULT_VALIDATION_LIMITS.maxNodes],
+    ["maxIssues", DEFAULT_VALIDATION_LIMITS.maxIssues],
+    ["DEFAULT_MAX_NODES", DEFAULT_MAX_NODES],
+    ["MAX_INLINE_PAYLOAD_BYTES", MAX_INLINE_PAYLOAD_BYTES],
+  ])("states %s as the code has it", (name, value) => {
+    expect(stated(name), `docs/limits.md: "<number> (\`${name}\`"`).toBe(value);
+  });
+});
+
+describe("hashing a validated document never meets the canonicalizer's depth (any maxDepth up to MAX_VALIDATION_DEPTH)", () => {
+  // 1,100 levels: past the canonicalizer's old default (1,000), within what validators accept.
+  const deep = () => JSON.parse(`${'{"a":'.repeat(1100)}1${"}".repeat(1100)}`) as unknown;
+  const raised = { limits: { maxDepth: MAX_VALIDATION_DEPTH } };
+
+  it("a tampered deep plan is still plan-hash-mismatch, and a rehashed one binds its trace", () => {
+    const plan = setAt(host("plan-v2"), HOSTS["plan-v2"]!.at, deep()) as Record<string, unknown>;
+    expect(codes(validateExecutablePlanV2(plan, raised).issues)).toEqual(["plan-hash-mismatch"]);
+    rehash(plan);
+    expect(codes(validateExecutablePlanV2(plan, raised).issues)).toEqual([]);
+    expect(() => bindTraceToPlan(host("trace"), plan, raised)).not.toThrow();
+    expect(codes(bindTraceToPlan(host("trace"), plan, raised).issues)).toEqual(["trace-plan-mismatch"]);
+  });
+
+  it("deep template inputs expand, and deep resolved inputs are checked against their digest", () => {
+    const scenario = setAt(host("scenario"), HOSTS.scenario!.at, deep());
+    const expanded = compilePlan(scenario, host("lab-inventory"), raised);
+    expect(expanded.ok).toBe(true);
+    const graph = setAt(host("plan-graph"), "/nodes/0/parameters/resolved_inputs/deep", deep());
+    expect(codes(validatePlanGraph(graph, raised).issues)).toEqual(["plan_graph_identity_mismatch"]);
+  });
+
+  it("a deep authoring graph compiles into a plan that validates", () => {
+    const graph = setAt(host("authoring-graph"), HOSTS["authoring-graph"]!.at, deep());
+    const compiled = compileExecutablePlan(graph, host("runtime-object"), { now: NOW, ...raised });
+    expect(compiled.ok ? [] : codes(compiled.issues)).toEqual([]);
   });
 });

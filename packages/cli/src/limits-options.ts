@@ -11,11 +11,12 @@ export const JSON_OPTION: Record<string, OptionSpec> = {
 /** `--max-bytes` / `--max-depth`: the reader's limits, shared by every command that reads JSON. */
 export const LIMIT_OPTIONS: Record<string, OptionSpec> = {
   "max-bytes": { type: "string", valueName: "N", description: `largest input in bytes (default ${DEFAULT_JSON_MAX_BYTES})` },
-  "max-depth": { type: "string", valueName: "N", description: `deepest nesting accepted (default ${DEFAULT_JSON_MAX_DEPTH} to read, ${DEFAULT_VALIDATION_LIMITS.maxDepth} to validate; at most ${MAX_VALIDATION_DEPTH} is validated)` },
+  "max-depth": { type: "string", valueName: "N", description: `deepest nesting read (default ${DEFAULT_JSON_MAX_DEPTH})` },
 };
 
 /** The document limits (docs/limits.md) of the commands that validate: `--max-depth` sets both the reader's and these. */
 export const DOCUMENT_LIMIT_OPTIONS: Record<string, OptionSpec> = {
+  "max-depth": { type: "string", valueName: "N", description: `deepest nesting read and validated (default ${DEFAULT_JSON_MAX_DEPTH} to read, ${DEFAULT_VALIDATION_LIMITS.maxDepth} to validate; at most ${MAX_VALIDATION_DEPTH} is validated)` },
   "max-string-length": { type: "string", valueName: "N", description: `longest string or member name, in UTF-16 units (default ${DEFAULT_VALIDATION_LIMITS.maxStringLength})` },
   "max-nodes": { type: "string", valueName: "N", description: `most graph nodes a document may hold (default ${DEFAULT_VALIDATION_LIMITS.maxNodes})` },
   "max-issues": { type: "string", valueName: "N", description: `most issues reported (default ${DEFAULT_VALIDATION_LIMITS.maxIssues})` },

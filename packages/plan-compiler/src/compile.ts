@@ -34,11 +34,13 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   const limits = options.limits ? { limits: options.limits } : undefined;
   const normalized = normalizeAuthoringGraph(authoringGraph, limits);
   const checkedRuntime = validateRuntimeObject(runtime, limits);
-  const inputIssues = [
-    ...(normalized.valid ? [] : prefixed("authoringGraph", normalized.issues)),
-    ...(checkedRuntime.valid ? [] : prefixed("runtime", checkedRuntime.issues)),
-  ];
-  if (!normalized.valid || !checkedRuntime.valid) return { ok: false, issues: inputIssues };
+  if (!normalized.valid || !checkedRuntime.valid) {
+    // Both inputs' issues under one cap, with one issues-truncated.
+    const inputIssues = new IssueCollector(resolveLimits(limits).maxIssues);
+    if (!normalized.valid) inputIssues.pushAll(prefixed("authoringGraph", normalized.issues));
+    if (!checkedRuntime.valid) inputIssues.pushAll(prefixed("runtime", checkedRuntime.issues));
+    return { ok: false, issues: inputIssues.finish() };
+  }
   const graph = normalized.value;
   const rt: GraphRuntimeObject = checkedRuntime.value;
   const issues = new IssueCollector(resolveLimits(limits).maxIssues);

@@ -9,10 +9,11 @@ import {
   type ScenarioPlan,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
+import { asObject, cloneJson, DEFAULT_VALIDATION_LIMITS, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
-import { identityWriter } from "./identity.js";
+import { HexIndex } from "./hex-index.js";
+import { ACTION_ID_PREFIX, identityWriter } from "./identity.js";
 import { inputsResolver } from "./inputs.js";
 import { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
 
@@ -27,7 +28,7 @@ function checkInput(document: unknown, name: "scenario" | "inventory", schema: S
   if (scanDocument(document, limits, { credentials: true }, local) && !schema(document)) {
     for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
   }
-  for (const issue of prefixIssues([name], local.finish())) issues.push(issue);
+  issues.pushAll(prefixIssues([name], local.finish()));
   return local.errorCount === 0;
 }
 
@@ -38,7 +39,7 @@ function checkInput(document: unknown, name: "scenario" | "inventory", schema: S
  * `asset_id`. Reserved types, limits and axis problems are reported before any node is built.
  */
 export function compilePlan(scenario: unknown, inventory: unknown, options: CompilePlanOptions = {}): CompilePlanResult {
-  const limits = resolveLimits({ limits: { maxDepth: 64, ...options.limits } });
+  const limits = resolveLimits(options, { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 64 });
   const issues = new IssueCollector(limits.maxIssues);
   const type = asObject(asObject(scenario)?.plan)?.type;
   if (typeof type === "string" && (RESERVED.has(type) || (type === "matrix" && options.matrix === false))) {
@@ -72,7 +73,7 @@ export function compilePlan(scenario: unknown, inventory: unknown, options: Comp
     issues.add("plan_expansion_limit", `the expansion would make ${count > 1e15 ? "more than 10^15" : count} nodes, more than max_nodes (${maxNodes})`, ["scenario", "plan", "expand"]);
     return { ok: false, issues: issues.finish() };
   }
-  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", expand: plan.expand ?? [], templates, axes, expandedAxes }, issues);
+  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", expand: plan.expand ?? [], templates, axes, expandedAxes, count }, issues);
 }
 
 interface Expansion {
@@ -83,14 +84,16 @@ interface Expansion {
   readonly templates: readonly ActionTemplate[];
   readonly axes: readonly Axis[];
   readonly expandedAxes: readonly Axis[];
+  /** How many nodes the expansion makes. */
+  readonly count: number;
 }
 
 function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
   const single = new Map(x.axes.filter((a) => !a.expanded).map((a) => [a.name, a.values[0] as Scalar]));
   const nodes: PlanGraphNode[] = [];
   const cells: ExpansionManifest["cells"] = [];
-  const keys = new Map<string, number>();
-  const ids = new Set<string>();
+  const keys = new HexIndex(x.count, (ordinal) => (nodes[ordinal] as PlanGraphNode).action_key, 0);
+  const ids = new HexIndex(x.count, (ordinal) => (nodes[ordinal] as PlanGraphNode).action_id, ACTION_ID_PREFIX.length);
   const axes = x.expandedAxes;
   const index = new Array<number>(axes.length).fill(0);
   let coord: Record<string, Scalar> = {};
@@ -110,17 +113,15 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
       const ordinal = nodes.length;
       const target = String(valueOf("targets"));
       const [key, id] = identity.both(resolved.sha256, target, ordinal);
-      const earlier = keys.get(key);
+      const earlier = keys.add(key, ordinal);
       if (earlier !== undefined) {
         issues.add("action_key_collision", `nodes ${earlier} and ${ordinal} would run the same action (same engine, test, inputs and target): an axis repeats a value or two templates are the same`, ["scenario", "plan"]);
         return { ok: false, issues: issues.finish() };
       }
-      if (ids.has(id)) {
+      if (ids.add(id, ordinal) !== undefined) {
         issues.add("action_id_collision", `two nodes got the action id ${id}`, ["scenario", "plan"]);
         return { ok: false, issues: issues.finish() };
       }
-      keys.set(key, ordinal);
-      ids.add(id);
       const node: PlanGraphNode = {
         action_id: id,
         action_key: key,

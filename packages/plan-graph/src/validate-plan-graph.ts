@@ -13,7 +13,10 @@ export function validatePlanGraph(document: unknown, options?: ValidationOptions
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   if (scanDocument(document, limits, { credentials: true }, issues)) {
-    if (!validatePlanGraphSchema(document)) for (const issue of schemaIssues(validatePlanGraphSchema.errors, document)) issues.push(issue);
+    const nodes = (document as { nodes?: unknown } | null)?.nodes;
+    // Decided before the schema and the rules, like every graph validator's node limit.
+    if (Array.isArray(nodes) && nodes.length > limits.maxNodes) issues.add("graph-node-limit", `the graph has ${nodes.length} nodes, more than the maxNodes limit of ${limits.maxNodes}`, ["nodes"]);
+    else if (!validatePlanGraphSchema(document)) for (const issue of schemaIssues(validatePlanGraphSchema.errors, document)) issues.push(issue);
     else checkGraph(document as PlanGraph, issues);
   }
   return validationResult<PlanGraph>(document, issues);

@@ -69,9 +69,12 @@ export function prepareTraceBinding(plan: unknown, options?: ValidationOptions):
     planIssues,
     bind(trace: unknown): BindResult {
       const checkedTrace = validateTrace(trace, options);
-      const early = [...prefixIssues(["trace"], checkedTrace.issues), ...planIssues];
-      if (!checkedTrace.valid || !prepared) return { valid: false, issues: early };
-      return bindValid(checkedTrace.value, prepared, early, maxIssues);
+      // Both documents' issues under one cap (and one issues-truncated), then the binding's.
+      const issues = new IssueCollector(maxIssues);
+      issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
+      issues.pushAll(planIssues);
+      if (!checkedTrace.valid || !prepared) return { valid: false, issues: issues.finish() };
+      return bindValid(checkedTrace.value, prepared, issues);
     },
   };
 }
@@ -106,9 +109,8 @@ const MENTIONED = 2;
  * The state of one binding lives in arrays indexed by the positions `prepare` gave each unit and
  * node: two map look-ups per event (the node and the unit), however long the trace.
  */
-function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, early: readonly ValidationIssue[], maxIssues: number): BindResult {
+function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, issues: IssueCollector): BindResult {
   const { plan: p, units, nodes } = prepared;
-  const issues = new IssueCollector(maxIssues);
   if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
   if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
 
@@ -154,7 +156,7 @@ function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, early: readon
     if (unitState[index] !== 0) continue;
     issues.push(makeIssue("trace-unit-not-executed", `the unit ${unitId} of ${unit.nodeId} was never executed${succeeded ? ", yet the run says it succeeded" : ""}`, ["plan", ...path], { severity: succeeded ? "error" : "warning" }));
   }
-  const list = [...early, ...issues.finish()];
+  const list = issues.finish();
   return { valid: !list.some((i) => i.severity === "error"), issues: list };
 }
 

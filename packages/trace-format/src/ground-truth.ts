@@ -13,12 +13,12 @@ export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown, option
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   const checked = validatePlanGraph(graph, options);
-  for (const issue of prefixIssues(["graph"], checked.issues)) issues.push(issue);
+  issues.pushAll(prefixIssues(["graph"], checked.issues));
   if (!Array.isArray(rows)) issues.add("schema-type", "ground-truth rows are an array (one object per line of ground_truth.jsonl)", ["rows"]);
   // The rows come from an engine, so from outside: scanned like any document.
   const scan = new IssueCollector(limits.maxIssues);
   const scanned = scanDocument(rows, limits, { credentials: true }, scan);
-  for (const issue of prefixIssues(["rows"], scan.finish())) issues.push(issue);
+  issues.pushAll(prefixIssues(["rows"], scan.finish()));
   if (!checked.valid || !Array.isArray(rows) || !scanned) return validationResult(rows, issues);
   const nodes = new Map(checked.value.nodes.map((n) => [n.action_id, n]));
   const seen = new Map<string, number>();

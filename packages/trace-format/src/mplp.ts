@@ -10,7 +10,7 @@ import { validateMplpPlan, validateMplpTrace, type MplpPlan } from "@graphenix/p
 export function bindMplpTrace(trace: unknown, plan: unknown, options?: ValidationOptions): ValidationResult<MplpPlan> {
   const issues = new IssueCollector(resolveLimits(options).maxIssues);
   const checkedTrace = validateMplpTrace(trace, options);
-  for (const issue of prefixIssues(["trace"], checkedTrace.issues)) issues.push(issue);
+  issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
   const planId = asObject(plan)?.plan_id;
   if (checkedTrace.valid && checkedTrace.value.plan_id !== planId) {
     // Not String(planId): the plan is not validated yet, and {"toString": 1} makes String throw.
@@ -18,6 +18,6 @@ export function bindMplpTrace(trace: unknown, plan: unknown, options?: Validatio
     issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${String(checkedTrace.value.plan_id)}, not ${shown}`, ["trace", "plan_id"]);
   }
   const checkedPlan = validateMplpPlan(plan, checkedTrace.valid ? { traces: [trace] } : {}, options);
-  for (const issue of prefixIssues(["plan"], checkedPlan.issues.filter((i) => !i.path.includes("traces")))) issues.push(issue);
+  issues.pushAll(prefixIssues(["plan"], checkedPlan.issues.filter((i) => !i.path.includes("traces"))));
   return validationResult<MplpPlan>(plan, issues);
 }

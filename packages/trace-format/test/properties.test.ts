@@ -222,6 +222,18 @@ describe("bindMplpTrace: properties", () => {
 });
 
 describe("regressions found by the properties", () => {
+  it("a plan with a string past the limit and a lone surrogate elsewhere gets the same issues in either member order", () => {
+    // Shrunk (pnpm fuzz, seed -213393296): the scan stopped at the first limit, so whether the lone
+    // surrogate written after the long string was reported depended on the order of members.
+    const plan = copy(planOf("content-pipeline")) as unknown as Record<string, unknown>;
+    const long = "x".repeat(1_048_577);
+    const inOrder = { ...plan, title: long, zz: "\ud800" };
+    const reversed = Object.fromEntries(Object.entries(inOrder).reverse());
+    const codes = (p: unknown) => bindTraceToPlan("", p).issues.map((i) => i.code).sort();
+    expect(codes(inOrder)).toEqual(["document-non-json", "document-string-limit", "schema-type"]);
+    expect(codes(reversed)).toEqual(codes(inOrder));
+  });
+
   it("a simulated run whose only unit outcome is a failure is failed, not partial (nodes with every unit skipped succeed without a unit succeeding)", () => {
     // Shrunk: local-and-plan-phase-actions with unit:node:summarize:pre:0 failing once and node:fetch's and node:10's units skipped.
     const plan = planOf("local-and-plan-phase-actions");

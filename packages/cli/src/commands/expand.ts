@@ -1,11 +1,12 @@
 import { join } from "node:path";
+import { MAX_VALIDATION_DEPTH } from "@graphenix/core";
 import { compilePlan } from "@graphenix/plan-graph";
 import { paintFor } from "../color.js";
-import type { Command } from "../command.js";
+import type { Command, OptionSpec } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
-import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { DOCUMENT_LIMIT_OPTIONS, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFile } from "../output.js";
 import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
@@ -19,6 +20,8 @@ export const expandCommand: Command = {
     "max-nodes": { type: "string", valueName: "N", description: "most nodes the expansion may make (default 100)" },
     ...JSON_OPTION,
     ...LIMIT_OPTIONS,
+    // The scenario and inventory are validated to this depth too (default 64 there).
+    "max-depth": DOCUMENT_LIMIT_OPTIONS["max-depth"] as OptionSpec,
   },
   examples: ["graphenix expand examples/matrix-scenario.json --inventory examples/lab-inventory.json --out-dir runs/run-1/plan"],
   async run([file], values, io) {
@@ -26,8 +29,12 @@ export const expandCommand: Command = {
     const rawMax = values["max-nodes"];
     const maxNodes = rawMax === undefined ? undefined : Number(rawMax);
     if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || !Number.isSafeInteger(maxNodes))) throw new CliFailure(`--max-nodes takes a positive whole number, not "${String(rawMax)}"`, EXIT.usage);
-    const inputs = await readJsonInputs({ scenario: file as string, inventory: values.inventory }, io, limitsFrom(values));
-    const result = compilePlan(inputs.scenario.value, inputs.inventory.value, maxNodes === undefined ? {} : { max_nodes: maxNodes });
+    const readLimits = limitsFrom(values);
+    const inputs = await readJsonInputs({ scenario: file as string, inventory: values.inventory }, io, readLimits);
+    const result = compilePlan(inputs.scenario.value, inputs.inventory.value, {
+      ...(maxNodes !== undefined && { max_nodes: maxNodes }),
+      ...(readLimits.maxDepth !== undefined && { limits: { maxDepth: Math.min(readLimits.maxDepth, MAX_VALIDATION_DEPTH) } }),
+    });
     const source = inputs.scenario.source;
     if (!result.ok) {
       const located = locateAcross(result.issues, inputs);

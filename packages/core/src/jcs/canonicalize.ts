@@ -13,8 +13,12 @@ export interface CanonicalizeOptions {
   readonly maxDepth?: number;
 }
 
-/** Deep enough for any real document. Both walks are safe at any depth; this bounds the work. */
-export const DEFAULT_CANONICAL_MAX_DEPTH = 1000;
+/**
+ * Deep enough for any real document, and for every document a validator can accept (at most
+ * MAX_VALIDATION_DEPTH, 2,000) with room for the levels a plan wraps around its graph: hashing a
+ * validated document never meets this limit. Both walks are safe at any depth; this bounds the work.
+ */
+export const DEFAULT_CANONICAL_MAX_DEPTH = 4096;
 
 function run(value: unknown, options: CanonicalizeOptions | undefined): string {
   const maxDepth = options?.maxDepth ?? DEFAULT_CANONICAL_MAX_DEPTH;

@@ -32,6 +32,21 @@ export interface ValidationOptions {
   readonly scan?: boolean;
 }
 
-export function resolveLimits(options: ValidationOptions | undefined): ValidationLimits {
-  return { ...DEFAULT_VALIDATION_LIMITS, ...options?.limits };
+/**
+ * The limits a validator applies: `base` (the defaults) with each limit `options.limits` gives.
+ * A member given as `undefined` keeps its default (it never lifts a limit); any other value must
+ * be a positive whole number, else this throws a RangeError: a misuse of the options, not a
+ * problem of the document.
+ */
+export function resolveLimits(options: ValidationOptions | undefined, base: ValidationLimits = DEFAULT_VALIDATION_LIMITS): ValidationLimits {
+  const given = options?.limits;
+  if (given === undefined) return base;
+  const limits: Record<keyof ValidationLimits, number> = { ...base };
+  for (const name of Object.keys(base) as (keyof ValidationLimits)[]) {
+    const value: unknown = given[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive whole number, not ${String(value)}`);
+    limits[name] = value;
+  }
+  return limits;
 }

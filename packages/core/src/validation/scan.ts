@@ -31,14 +31,19 @@ function isObjectPrototypePolluted(): boolean {
 /**
  * One walk over a whole document, before any schema or rule runs: enforces the depth and
  * string-length limits, finds credentials anywhere, and rejects values JSON cannot carry.
- * Returns false when a limit was exceeded: the document is then not examined further.
+ * A value past a limit is reported and not looked into (a too-deep subtree is not entered, a
+ * too-long string not read), and the walk goes on with the rest of the document, so what it
+ * reports does not depend on the order of members. Returns false when a limit was exceeded: the
+ * caller then runs no schema or rule.
  *
  * Recursive, for speed (it runs on every value of every document): the depth limit is capped
  * at MAX_VALIDATION_DEPTH, far below what the stack holds, so no input can overflow it. The path
  * is one shared array holding the key at each depth, copied only for an issue.
  */
 export function scanDocument(root: unknown, limits: ValidationLimits, options: ScanOptions, issues: IssueCollector): boolean {
-  return new Scanner(limits, options, issues).walk(root, 0);
+  const scanner = new Scanner(limits, options, issues);
+  scanner.walk(root, 0);
+  return !scanner.exceeded;
 }
 
 // A class, not closures: closures made per call (or per object) start without type feedback and
@@ -53,6 +58,8 @@ class Scanner {
   // `for…in` is the fastest member walk, but it also lists enumerable members some code added to
   // Object.prototype; then Object.keys is used instead.
   private readonly polluted: boolean;
+  /** Whether some value was past a limit. */
+  exceeded = false;
 
   constructor(
     limits: ValidationLimits,
@@ -68,42 +75,48 @@ class Scanner {
 
   /** `path[0 .. depth-1]` is the path of the value being looked at. */
   private report(code: Parameters<IssueCollector["add"]>[0], message: string, depth: number): void {
-    this.issues.add(code, message, this.path.slice(0, depth));
+    if (this.issues.hasRoom()) this.issues.add(code, message, this.path.slice(0, depth));
   }
 
-  walk(value: unknown, depth: number): boolean {
+  walk(value: unknown, depth: number): void {
     switch (typeof value) {
       case "string":
-        return this.string(value, depth);
+        this.string(value, depth);
+        return;
       case "boolean":
-        return true;
+        return;
       case "number":
         if (value - value !== 0) this.report("document-non-json", `${value} is not a JSON number`, depth);
-        return true;
+        return;
       case "object":
-        if (value === null) return true;
+        if (value === null) return;
         break;
       default:
         this.report("document-non-json", `${value === undefined ? "undefined" : `a ${typeof value}`} is not a JSON value`, depth);
-        return true;
+        return;
     }
     if (depth >= this.maxDepth) {
+      this.exceeded = true;
       this.report("document-depth-limit", `nesting exceeds the maxDepth limit of ${this.maxDepth}`, depth);
-      return false;
+      return;
     }
-    if (Array.isArray(value)) return this.array(value, depth);
+    if (Array.isArray(value)) {
+      this.array(value, depth);
+      return;
+    }
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) {
       this.report("document-non-json", "an object that is not a plain object (a Date, Map or class instance) is not a JSON value", depth);
-      return true;
+      return;
     }
-    return this.object(value as Record<string, unknown>, depth);
+    this.object(value as Record<string, unknown>, depth);
   }
 
-  private string(value: string, depth: number): boolean {
+  private string(value: string, depth: number): void {
     if (value.length > this.maxStringLength) {
+      this.exceeded = true;
       this.report("document-string-limit", `a string of ${value.length} characters exceeds the maxStringLength limit of ${this.maxStringLength}`, depth);
-      return false;
+      return;
     }
     if (this.credentials) {
       const kind = credentialValueKind(value);
@@ -112,20 +125,18 @@ class Scanner {
     if (mayHaveLoneSurrogate(value) && findLoneSurrogate(value) >= 0) {
       this.report("document-non-json", "the string contains an unpaired UTF-16 surrogate, which JSON text cannot carry", depth);
     }
-    return true;
   }
 
   // Children of a container at `depth` sit at `depth + 1`; their key is stored at path[depth].
-  private array(value: readonly unknown[], depth: number): boolean {
+  private array(value: readonly unknown[], depth: number): void {
     const path = this.path;
     for (let i = 0; i < value.length; i++) {
       path[depth] = i;
-      if (!this.walk(value[i], depth + 1)) return false;
+      this.walk(value[i], depth + 1);
     }
-    return true;
   }
 
-  private object(value: Record<string, unknown>, depth: number): boolean {
+  private object(value: Record<string, unknown>, depth: number): void {
     if (this.polluted) {
       // Rare: copy the own members into a clean object so the fast loop below stays the only one.
       const own = Object.create(null) as Record<string, unknown>;
@@ -135,8 +146,10 @@ class Scanner {
     const path = this.path;
     for (const key in value) {
       if (key.length > this.maxStringLength) {
+        // The name is not read further, nor is its value: neither has a pointer worth showing.
+        this.exceeded = true;
         this.report("document-string-limit", `a member name of ${key.length} characters exceeds the maxStringLength limit of ${this.maxStringLength}`, depth);
-        return false;
+        continue;
       }
       path[depth] = key;
       // A member name is a string too: a lone surrogate there has no UTF-8 form (no digest).
@@ -153,9 +166,8 @@ class Scanner {
         }
       }
       if (this.forbidden && this.isForbidden(key)) this.report(this.forbidden.code, this.forbidden.message(key), depth + 1);
-      if (!this.walk(value[key], depth + 1)) return false;
+      this.walk(value[key], depth + 1);
     }
-    return true;
   }
 
   private isForbidden(key: string): boolean {

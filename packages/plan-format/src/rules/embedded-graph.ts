@@ -10,7 +10,7 @@ export function embeddedGraphIsValid({ view, issues, limits }: PlanRuleContext):
   if (!view.graph) return; // v2 by reference: pinned by its digest, not checked here
   // The plan's own scan already covered the graph (limits, credentials): no second report.
   const result = validateNormalizedExecutableGraph(view.graph, { limits, scan: false });
-  for (const issue of prefixIssues(view.graphPath, result.issues)) issues.push(issue);
+  issues.pushAll(prefixIssues(view.graphPath, result.issues));
   const source = asObject(view.plan.source);
   if (!source) return;
   const pairs: [string, unknown, unknown][] = [

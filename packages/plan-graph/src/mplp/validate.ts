@@ -19,7 +19,7 @@ function schemaCheck(document: unknown, schema: SchemaValidator, issues: IssueCo
   if (scanDocument(document, resolveLimits(options), { credentials: true }, local) && !schema(document)) {
     for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
   }
-  for (const issue of prefixIssues(prefix, local.finish())) issues.push(issue);
+  issues.pushAll(prefixIssues(prefix, local.finish()));
   return local.errorCount === 0;
 }
 
@@ -100,7 +100,14 @@ function checkTraceability(plan: MplpPlan, traces: readonly MplpTrace[], issues:
  * their issues are under `/confirms/<i>` and `/traces/<i>`.
  */
 export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, options?: ValidationOptions): ValidationResult<MplpPlan> {
-  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  const limits = resolveLimits(options);
+  const issues = new IssueCollector(limits.maxIssues);
+  const steps = (plan as { steps?: unknown } | null)?.steps;
+  // The steps are the plan's nodes: their limit is decided before anything else is read.
+  if (Array.isArray(steps) && steps.length > limits.maxNodes) {
+    issues.add("graph-node-limit", `the plan has ${steps.length} steps, more than the maxNodes limit of ${limits.maxNodes}`, ["steps"]);
+    return validationResult<MplpPlan>(plan, issues);
+  }
   const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options);
   const confirms = asArray(evidence.confirms).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
   // The valid traces, each with its position in `evidence.traces` (where issues about it point).
