@@ -167,3 +167,56 @@ describe("hashing a validated document never meets the canonicalizer's depth (an
     expect(compiled.ok ? [] : codes(compiled.issues)).toEqual([]);
   });
 });
+
+describe("regressions from review: in-memory values, truncation, option misuse", () => {
+  it("a value that contains itself is a cycle (document-non-json), reported at once, not walked 2^maxDepth times", () => {
+    const a: Record<string, unknown> = {};
+    a.x = a;
+    a.y = a;
+    const started = performance.now();
+    expect(codes(validatePlanGraph(a).issues)).toEqual(["document-non-json"]);
+    expect(codes(validateExecutablePlanV2({ format: "graphenix.executable-plan/v2", x: a, y: a }).issues)).toEqual(["document-non-json"]);
+    // A ceiling, not a benchmark: the walk before the fix did not end.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("shared references reaching more arrays and objects than any JSON text holds are refused, not walked forever", () => {
+    let v: unknown = [];
+    for (let i = 0; i < 60; i++) v = [v, v]; // 2^60 arrays through shared references, 61 deep
+    const started = performance.now();
+    expect(codes(validateTrace({ format: "graphenix.execution-trace/v1", events: v }).issues)).toEqual(["document-non-json"]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it("left-out warnings never make a binding invalid: issues-truncated is then a warning", () => {
+    // A run still going: the units it has not reached are trace-unit-not-executed warnings.
+    const trace = { ...(host("trace") as { events: unknown[] }), status: "running" } as Record<string, unknown>;
+    trace.events = (trace.events as unknown[]).slice(0, 1);
+    delete trace.finishedAt;
+    const all = bindTraceToPlan(trace, host("plan-v2"));
+    expect(all.valid).toBe(true);
+    expect(all.issues.length).toBeGreaterThan(2);
+    const capped = bindTraceToPlan(trace, host("plan-v2"), { limits: { maxIssues: 1 } });
+    expect(capped.valid).toBe(true);
+    expect(capped.issues.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning trace-unit-not-executed", "warning issues-truncated"]);
+  });
+
+  it("bindMplpTrace keeps the plan's issues under a member named traces (only the evidence's are the trace's)", () => {
+    const plan = mplp("plan.json") as Record<string, Record<string, unknown>>;
+    plan.meta = { ...plan.meta, traces: { token: "ghp_0123456789abcdefghijklmnopqrstuvwxyz" } };
+    const result = bindMplpTrace(mplp("trace.json"), plan);
+    expect(result.valid).toBe(false);
+    expect(result.issues.map((i) => i.pointer)).toContain("/plan/meta/traces/token");
+  });
+
+  it("limits: null keeps the defaults; a limit that is an object is a RangeError, not a TypeError", () => {
+    expect(validateTrace(host("trace"), { limits: null as never }).valid).toBe(true);
+    expect(() => validateTrace(host("trace"), { limits: { maxDepth: JSON.parse('{"toString":1}') as number } })).toThrow(RangeError);
+  });
+
+  it("the MPLP step limit is decided after the scan: a credential is still reported", () => {
+    const plan = mplp("plan.json") as Record<string, unknown>;
+    const issues = validateMplpPlan({ ...plan, token: "ghp_0123456789abcdefghijklmnopqrstuvwxyz" }, {}, { limits: { maxNodes: 1 } }).issues;
+    expect(codes(issues)).toEqual(["forbidden-credential-key", "forbidden-credential-value", "graph-node-limit"]);
+  });
+});

@@ -18,6 +18,7 @@ export function bindMplpTrace(trace: unknown, plan: unknown, options?: Validatio
     issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${String(checkedTrace.value.plan_id)}, not ${shown}`, ["trace", "plan_id"]);
   }
   const checkedPlan = validateMplpPlan(plan, checkedTrace.valid ? { traces: [trace] } : {}, options);
-  issues.pushAll(prefixIssues(["plan"], checkedPlan.issues.filter((i) => !i.path.includes("traces"))));
+  // The plan's own issues; those of the trace as evidence (under /traces, first) are the trace's above.
+  issues.pushAll(prefixIssues(["plan"], checkedPlan.issues.filter((i) => i.path[0] !== "traces")));
   return validationResult<MplpPlan>(plan, issues);
 }

@@ -1,12 +1,12 @@
 import { join } from "node:path";
-import { MAX_VALIDATION_DEPTH } from "@graphenix/core";
+import { DEFAULT_JSON_MAX_DEPTH, MAX_VALIDATION_DEPTH } from "@graphenix/core";
 import { compilePlan } from "@graphenix/plan-graph";
 import { paintFor } from "../color.js";
-import type { Command, OptionSpec } from "../command.js";
+import type { Command } from "../command.js";
 import { CliFailure } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
-import { DOCUMENT_LIMIT_OPTIONS, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
+import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFile } from "../output.js";
 import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
@@ -21,7 +21,7 @@ export const expandCommand: Command = {
     ...JSON_OPTION,
     ...LIMIT_OPTIONS,
     // The scenario and inventory are validated to this depth too (default 64 there).
-    "max-depth": DOCUMENT_LIMIT_OPTIONS["max-depth"] as OptionSpec,
+    "max-depth": { type: "string", valueName: "N", description: `deepest nesting read and validated (default ${DEFAULT_JSON_MAX_DEPTH} to read, 64 to validate; at most ${MAX_VALIDATION_DEPTH} is validated)` },
   },
   examples: ["graphenix expand examples/matrix-scenario.json --inventory examples/lab-inventory.json --out-dir runs/run-1/plan"],
   async run([file], values, io) {

@@ -40,12 +40,15 @@ export interface ValidationOptions {
  */
 export function resolveLimits(options: ValidationOptions | undefined, base: ValidationLimits = DEFAULT_VALIDATION_LIMITS): ValidationLimits {
   const given = options?.limits;
-  if (given === undefined) return base;
+  if (given === undefined || given === null) return base;
   const limits: Record<keyof ValidationLimits, number> = { ...base };
   for (const name of Object.keys(base) as (keyof ValidationLimits)[]) {
     const value: unknown = given[name];
     if (value === undefined) continue;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive whole number, not ${String(value)}`);
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+      // typeof, not String(value): an object whose toString is not a function would throw a TypeError.
+      throw new RangeError(`limits.${name} must be a positive whole number, not ${typeof value === "number" ? value : `a ${typeof value}`}`);
+    }
     limits[name] = value;
   }
   return limits;

@@ -46,6 +46,9 @@ export function scanDocument(root: unknown, limits: ValidationLimits, options: S
   return !scanner.exceeded;
 }
 
+/** The most arrays and objects one scan enters: more than 64 MiB of JSON text can hold. */
+const MAX_SCAN_CONTAINERS = 50_000_000;
+
 // A class, not closures: closures made per call (or per object) start without type feedback and
 // made this walk several times slower.
 class Scanner {
@@ -55,6 +58,10 @@ class Scanner {
   private readonly forbidden: ScanOptions["forbiddenMembers"];
   private readonly forbiddenCache = new Map<string, boolean>();
   private readonly path: (string | number)[] = [];
+  /** The containers on the path (`containers[d]` at depth d), to tell a cycle from deep nesting. */
+  private readonly containers: unknown[] = [];
+  /** Containers entered so far: bounds the walk of in-memory values that share containers. */
+  private visits = 0;
   // `for…in` is the fastest member walk, but it also lists enumerable members some code added to
   // Object.prototype; then Object.keys is used instead.
   private readonly polluted: boolean;
@@ -95,11 +102,25 @@ class Scanner {
         this.report("document-non-json", `${value === undefined ? "undefined" : `a ${typeof value}`} is not a JSON value`, depth);
         return;
     }
+    // Once a limit was exceeded and the issues are full, nothing more can be reported or change
+    // the outcome: stop. Without this, a value that contains itself twice costs 2^maxDepth steps.
+    if (this.exceeded && !this.issues.hasRoomLeft()) return;
     if (depth >= this.maxDepth) {
       this.exceeded = true;
-      this.report("document-depth-limit", `nesting exceeds the maxDepth limit of ${this.maxDepth}`, depth);
+      // An in-memory value can contain itself: no JSON text can, so that is not depth but a cycle.
+      const cycle = this.containers.lastIndexOf(value, depth - 1) >= 0;
+      if (cycle) this.report("document-non-json", "the value contains itself (a cycle), which JSON cannot carry", depth);
+      else this.report("document-depth-limit", `nesting exceeds the maxDepth limit of ${this.maxDepth}`, depth);
       return;
     }
+    if (++this.visits > MAX_SCAN_CONTAINERS) {
+      // Only an in-memory value sharing containers gets here (64 MiB of JSON text holds far fewer):
+      // its JSON form would be larger than any document.
+      if (this.visits === MAX_SCAN_CONTAINERS + 1) this.report("document-non-json", `the value reaches more than ${MAX_SCAN_CONTAINERS} arrays and objects through shared references; its JSON form would be larger than any document`, depth);
+      this.exceeded = true;
+      return;
+    }
+    this.containers[depth] = value;
     if (Array.isArray(value)) {
       this.array(value, depth);
       return;

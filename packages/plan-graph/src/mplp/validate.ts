@@ -1,5 +1,5 @@
 import { MPLP_PROTOCOL_VERSION, type ValidationResult } from "@graphenix/contracts";
-import { asArray, asObject, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, topologicalOrder, validationResult, type SchemaValidator, type ValidationOptions } from "@graphenix/core";
+import { asArray, asObject, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, topologicalOrder, validationResult, type SchemaValidator, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
 import { validateMplpConfirmSchema, validateMplpContextSchema, validateMplpPlanSchema, validateMplpTraceSchema } from "../generated/mplp-validators.js";
 import { allowed, MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./transitions.js";
 import type { MplpConfirm, MplpPlan, MplpTrace } from "./types.js";
@@ -14,13 +14,26 @@ export interface MplpEvidence {
   readonly requireApproval?: boolean;
 }
 
-function schemaCheck(document: unknown, schema: SchemaValidator, issues: IssueCollector, prefix: readonly (string | number)[], options?: ValidationOptions): boolean {
-  const local = new IssueCollector(resolveLimits(options).maxIssues);
-  if (scanDocument(document, resolveLimits(options), { credentials: true }, local) && !schema(document)) {
+/**
+ * The scan, then `withinLimits` (a document-level limit such as the node count, decided before the
+ * schema), then the schema; its issues go into `issues` under `prefix`. True when no error.
+ */
+function schemaCheck(document: unknown, schema: SchemaValidator, issues: IssueCollector, prefix: readonly (string | number)[], options?: ValidationOptions, withinLimits?: (document: unknown, limits: ValidationLimits, local: IssueCollector) => boolean): boolean {
+  const limits = resolveLimits(options);
+  const local = new IssueCollector(limits.maxIssues);
+  if (scanDocument(document, limits, { credentials: true }, local) && (withinLimits?.(document, limits, local) ?? true) && !schema(document)) {
     for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
   }
   issues.pushAll(prefixIssues(prefix, local.finish()));
   return local.errorCount === 0;
+}
+
+/** The steps are the plan's nodes: their limit is decided after the scan, before the schema. */
+function stepsWithinLimit(plan: unknown, limits: ValidationLimits, local: IssueCollector): boolean {
+  const steps = (plan as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(steps) || steps.length <= limits.maxNodes) return true;
+  local.add("graph-node-limit", `the plan has ${steps.length} steps, more than the maxNodes limit of ${limits.maxNodes}`, ["steps"]);
+  return false;
 }
 
 const STARTED = new Set(["in_progress", "completed", "failed"]);
@@ -100,15 +113,8 @@ function checkTraceability(plan: MplpPlan, traces: readonly MplpTrace[], issues:
  * their issues are under `/confirms/<i>` and `/traces/<i>`.
  */
 export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, options?: ValidationOptions): ValidationResult<MplpPlan> {
-  const limits = resolveLimits(options);
-  const issues = new IssueCollector(limits.maxIssues);
-  const steps = (plan as { steps?: unknown } | null)?.steps;
-  // The steps are the plan's nodes: their limit is decided before anything else is read.
-  if (Array.isArray(steps) && steps.length > limits.maxNodes) {
-    issues.add("graph-node-limit", `the plan has ${steps.length} steps, more than the maxNodes limit of ${limits.maxNodes}`, ["steps"]);
-    return validationResult<MplpPlan>(plan, issues);
-  }
-  const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options);
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options, stepsWithinLimit);
   const confirms = asArray(evidence.confirms).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
   // The valid traces, each with its position in `evidence.traces` (where issues about it point).
   const validTraces = asArray(evidence.traces)
