@@ -11,7 +11,7 @@ import type { ValidationIssue } from "@graphenix/contracts";
 import { DEFAULT_CANONICAL_MAX_DEPTH, DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, type ValidationOptions } from "@graphenix/core";
 import { normalizeAuthoringGraph, validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "../packages/authoring-format/src/index.js";
 import { validateExecutablePlan, validateExecutablePlanV1, validateExecutablePlanV2 } from "../packages/plan-format/src/index.js";
-import { compileExecutablePlan } from "../packages/plan-compiler/src/index.js";
+import { compileExecutablePlan, CompileOptionsError } from "../packages/plan-compiler/src/index.js";
 import { compilePlan, DEFAULT_MAX_NODES, fromMplpPlan, validateMplpPlan, validateMplpTrace, validatePlanGraph } from "../packages/plan-graph/src/index.js";
 import { bindGroundTruthToPlanGraph, bindMplpTrace, bindTraceToPlan, MAX_INLINE_PAYLOAD_BYTES, prepareTraceBinding, validateTrace } from "../packages/trace-format/src/index.js";
 import { host, HOSTS, rehash, repoRoot, setAt } from "./hostile-generators.js";
@@ -111,6 +111,8 @@ describe("graph node limits", () => {
     const deep = JSON.parse(`${"[".repeat(3000)}${"]".repeat(3000)}`) as unknown;
     expect(codes(validateAuthoringGraph({ ...(host("authoring-graph") as object), metadata: deep }, { limits: { maxDepth: undefined } }).issues)).toEqual(["document-depth-limit"]);
     for (const bad of [0, -1, 1.5, Number.NaN, "10"]) expect(() => validateTrace(host("trace"), { limits: { maxIssues: bad as number } })).toThrow(RangeError);
+    // The compiler reports every misuse of its options the same way.
+    expect(() => compileExecutablePlan(host("authoring-graph"), host("runtime-object"), { now: NOW, limits: { maxDepth: 0 } })).toThrow(CompileOptionsError);
   });
 });
 

@@ -10,7 +10,7 @@ import {
 import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimits } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
-import { createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
+import { CompileOptionsError, createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
 
@@ -20,6 +20,15 @@ export type CompileResult =
 
 /** Issues about one of the inputs carry its name as the first path token (docs/plan-compiler.md). */
 const prefixed = (document: "authoringGraph" | "runtime" | "plan", issues: readonly ValidationIssue[]) => prefixIssues([document], issues);
+
+/** The issue cap of `options.limits`; a limit that is no positive whole number is a misuse of the options. */
+function maxIssuesFrom(limits: { limits: CompileOptions["limits"] } | undefined): number {
+  try {
+    return resolveLimits(limits).maxIssues;
+  } catch (error) {
+    throw new CompileOptionsError(`options.${(error as Error).message}`);
+  }
+}
 
 /**
  * Compiles an authoring graph and a runtime object into an executable plan
@@ -32,18 +41,19 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   const createdAt = createdAtFrom(options);
   const format = formatFrom(options);
   const limits = options.limits ? { limits: options.limits } : undefined;
+  const maxIssues = maxIssuesFrom(limits);
   const normalized = normalizeAuthoringGraph(authoringGraph, limits);
   const checkedRuntime = validateRuntimeObject(runtime, limits);
   if (!normalized.valid || !checkedRuntime.valid) {
     // Both inputs' issues under one cap, with one issues-truncated.
-    const inputIssues = new IssueCollector(resolveLimits(limits).maxIssues);
+    const inputIssues = new IssueCollector(maxIssues);
     if (!normalized.valid) inputIssues.pushAll(prefixed("authoringGraph", normalized.issues));
     if (!checkedRuntime.valid) inputIssues.pushAll(prefixed("runtime", checkedRuntime.issues));
     return { ok: false, issues: inputIssues.finish() };
   }
   const graph = normalized.value;
   const rt: GraphRuntimeObject = checkedRuntime.value;
-  const issues = new IssueCollector(resolveLimits(limits).maxIssues);
+  const issues = new IssueCollector(maxIssues);
 
   const registry = options.profileRegistry ?? rt.profileRegistry;
   if (!registry) {

@@ -112,7 +112,7 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
       }
       const ordinal = nodes.length;
       const target = String(valueOf("targets"));
-      const [key, id] = identity.both(resolved.sha256, target, ordinal);
+      const [key, id] = identity(resolved.sha256, target, ordinal);
       const earlier = keys.add(key, ordinal);
       if (earlier !== undefined) {
         issues.add("action_key_collision", `nodes ${earlier} and ${ordinal} would run the same action (same engine, test, inputs and target): an axis repeats a value or two templates are the same`, ["scenario", "plan"]);

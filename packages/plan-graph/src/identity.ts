@@ -31,44 +31,33 @@ const q = (s: string): string => (SURROGATE.test(s) ? canonicalize(s) : JSON.str
 /** The members of both bases that one template of one run fixes. */
 export type FixedBasis = Pick<ActionIdBasis, "engine" | "technique_id" | "engine_test_id" | "template_id" | "run_id">;
 
-/** Both identities of the nodes of one template in one run. */
-export interface IdentityWriter {
-  key(resolvedInputsSha256: string, targetAssetId: string): string;
-  id(resolvedInputsSha256: string, targetAssetId: string, nodeOrdinal: number): string;
-  /** `[action_key, action_id]` of one node: each varying member quoted once for both. */
-  both(resolvedInputsSha256: string, targetAssetId: string, nodeOrdinal: number): [key: string, id: string];
+/** The fixed members of the action_key basis, quoted, in the two places they stand. */
+interface QuotedKeyMembers {
+  readonly head: string;
+  readonly technique: string;
 }
 
-/**
+function quoteKeyMembers(b: Pick<ActionKeyBasis, "engine" | "engine_test_id" | "technique_id">): QuotedKeyMembers {
+  return { head: `{"engine":${q(b.engine)},"engine_test_id":${q(b.engine_test_id)},`, technique: `,"technique_id":${q(b.technique_id)}` };
+}
+
+/*
  * The canonical texts of both bases, assembled with their members already in RFC 8785 order
  * (engine, engine_test_id, node_ordinal, parameters, run_id, target_asset_id, technique_id,
  * template_id, v): the same bytes as `canonicalize`, without building and sorting an object per
- * node (tested against it). The members a template fixes are quoted once, not once per node: an
- * expansion writes 100,000 identities from a handful of templates.
+ * node (tested against it). Every string argument is already quoted.
  */
-export function identityWriter(fixed: FixedBasis): IdentityWriter {
-  const head = `{"engine":${q(fixed.engine)},"engine_test_id":${q(fixed.engine_test_id)},`;
-  const technique = `,"technique_id":${q(fixed.technique_id)}`;
-  const keyText = (inputs: string, target: string) => `${head}"parameters":{"resolved_inputs_sha256":${inputs}},"target_asset_id":${target}${technique},"v":1}`;
-  const idRun = `},"run_id":${q(fixed.run_id)},"target_asset_id":`;
-  const idTail = `${technique},"template_id":${q(fixed.template_id)},"v":1}`;
-  const idText = (inputs: string, target: string, ordinal: number) => {
-    // node_ordinal is a safe integer in every graph we write; anything else as canonicalize writes it.
-    const n = Number.isSafeInteger(ordinal) ? String(ordinal) : canonicalize(ordinal);
-    return `${head}"node_ordinal":${n},"parameters":{"resolved_inputs_sha256":${inputs}${idRun}${target}${idTail}`;
-  };
-  const key = (inputs: string, target: string) => sha256Hex(keyText(inputs, target));
-  const id = (inputs: string, target: string, ordinal: number) => ACTION_ID_PREFIX + sha256Hex(idText(inputs, target, ordinal)).slice(0, 32);
-  return {
-    key: (inputs, target) => key(q(inputs), q(target)),
-    id: (inputs, target, ordinal) => id(q(inputs), q(target), ordinal),
-    both: (inputs, target, ordinal) => {
-      const qi = q(inputs);
-      const qt = q(target);
-      return [key(qi, qt), id(qi, qt, ordinal)];
-    },
-  };
+function keyText(k: QuotedKeyMembers, inputs: string, target: string): string {
+  return `${k.head}"parameters":{"resolved_inputs_sha256":${inputs}},"target_asset_id":${target}${k.technique},"v":1}`;
 }
+
+function idText(k: QuotedKeyMembers, run: string, template: string, inputs: string, target: string, ordinal: number): string {
+  // node_ordinal is a safe integer in every graph we write; anything else as canonicalize writes it.
+  const n = Number.isSafeInteger(ordinal) ? String(ordinal) : canonicalize(ordinal);
+  return `${k.head}"node_ordinal":${n},"parameters":{"resolved_inputs_sha256":${inputs}},"run_id":${run},"target_asset_id":${target}${k.technique},"template_id":${template},"v":1}`;
+}
+
+const idOf = (text: string) => ACTION_ID_PREFIX + sha256Hex(text).slice(0, 32);
 
 /**
  * `action_key`: 64 lowercase hex, SHA-256 of the canonical bytes of
@@ -76,7 +65,7 @@ export function identityWriter(fixed: FixedBasis): IdentityWriter {
  * The same action on the same target with the same inputs has the same key in every run.
  */
 export function actionKey(basis: ActionKeyBasis): string {
-  return identityWriter({ ...basis, template_id: "", run_id: "" }).key(basis.resolved_inputs_sha256, basis.target_asset_id);
+  return sha256Hex(keyText(quoteKeyMembers(basis), q(basis.resolved_inputs_sha256), q(basis.target_asset_id)));
 }
 
 /**
@@ -84,6 +73,22 @@ export function actionKey(basis: ActionKeyBasis): string {
  * `{v:1, run_id, node_ordinal, engine, template_id, technique_id, engine_test_id,
  * parameters:{resolved_inputs_sha256}, target_asset_id}`. Never a counter.
  */
-export function actionId(basis: ActionIdBasis): string {
-  return identityWriter(basis).id(basis.resolved_inputs_sha256, basis.target_asset_id, basis.node_ordinal);
+export function actionId(b: ActionIdBasis): string {
+  return idOf(idText(quoteKeyMembers(b), q(b.run_id), q(b.template_id), q(b.resolved_inputs_sha256), q(b.target_asset_id), b.node_ordinal));
+}
+
+/**
+ * `[action_key, action_id]` of the nodes of one template in one run: the members the template
+ * fixes are quoted once, not once per node (an expansion writes 100,000 identities from a handful
+ * of templates), and each node's inputs digest and target once for both texts.
+ */
+export function identityWriter(fixed: FixedBasis): (resolvedInputsSha256: string, targetAssetId: string, nodeOrdinal: number) => [key: string, id: string] {
+  const k = quoteKeyMembers(fixed);
+  const run = q(fixed.run_id);
+  const template = q(fixed.template_id);
+  return (inputs, target, ordinal) => {
+    const qi = q(inputs);
+    const qt = q(target);
+    return [sha256Hex(keyText(k, qi, qt)), idOf(idText(k, run, template, qi, qt, ordinal))];
+  };
 }
