@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CREDENTIAL_VALUE_PATTERNS, credentialValueKind, DEFAULT_VALIDATION_LIMITS, IssueCollector, MAX_VALIDATION_DEPTH, scanDocument } from "@graphenix/core";
+import { CREDENTIAL_VALUE_PATTERNS, credentialValueKind, DEFAULT_VALIDATION_LIMITS, isCredentialName, IssueCollector, MAX_VALIDATION_DEPTH, scanDocument } from "@graphenix/core";
 
 function scan(value: unknown, limits = {}) {
   const issues = new IssueCollector(100);
@@ -71,7 +71,7 @@ describe("credentialValueKind's quick first look", () => {
   });
 
   it("misses no credential the patterns match, on generated strings", () => {
-    const pieces = ["Bearer ", "basic ", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "=="];
+    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "=="];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string(), (parts, noise) => {
         for (const value of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(credentialValueKind(value)).toBe(reference(value));
@@ -84,5 +84,22 @@ describe("credentialValueKind's quick first look", () => {
 describe("lone surrogates", () => {
   it("are found in values and reported as non-JSON", () => {
     expect(scan({ a: "ok \ud83d\ude00", b: "bad \ud83d", c: "\ude00 bad" }).issues).toEqual(["/b document-non-json", "/c document-non-json"]);
+  });
+});
+
+describe("the scan's quick first look at member names", () => {
+  // The reference: isCredentialName (no first look) or the value patterns, on every name.
+  const expected = (name: string) => (isCredentialName(name) ? "forbidden-credential-key" : credentialValueKind(name) ? "forbidden-credential-value" : undefined);
+  const codeOf = (name: string) => scan({ [name]: 1 }).issues.find((i) => i.endsWith("credential-key") || i.endsWith("credential-value"))?.split(" ").pop();
+
+  it("misses no credential name, whatever the case, separators or trailing characters", () => {
+    const pieces = ["pass", "word", "WORD", "wd", "phrase", "sec", "ret", "RET", "tok", "en", "EN", "api", "key", "Key", "private", "creden", "tial", "tials", "authoriz", "ation", "cook", "ie", "IE", "set", "x", "proxy", "-", "_", ".", " ", "\u00a0", "\t", "d", "e", "t", "n", "y", "l", "s", "é", ":", "/"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string({ maxLength: 3 }), (parts, noise) => {
+        for (const name of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(codeOf(name), JSON.stringify(name)).toBe(expected(name));
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+    for (const name of ["password", "dbPassWord", "PASS-WORD", "pass_wor-d", "token ", "apiKey\u00a0", "x", "", "ey", "unitId"]) expect(codeOf(name), name).toBe(expected(name));
   });
 });

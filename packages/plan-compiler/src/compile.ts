@@ -89,14 +89,15 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   // clock): equal inputs get equal ids, without canonicalizing the whole plan once more.
   const contentDigest = digest({ v: 1, format, graphHash: graph.source.graphHash, runtime: rt, profileRegistry: registry });
   const planId = typeof options.planId === "string" ? options.planId : typeof options.planId === "function" ? options.planId(contentDigest) : `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
+  // Never hand out a plan plan-format would reject. It is checked before its planHash is set:
+  // the hash is computed from this very object, so checking it again would only repeat that work
+  // (it was a third of compiling), and every other rule runs on exactly what is returned.
+  const unhashed = { format: format === "v2" ? EXECUTABLE_PLAN_FORMAT_V2 : EXECUTABLE_PLAN_FORMAT, planId, createdAt, ...body };
+  const checked = validateExecutablePlan(unhashed, limits);
+  if (!checked.valid) return { ok: false, issues: prefixed("plan", checked.issues) };
   const plan =
     format === "v2"
-      ? ({ format: EXECUTABLE_PLAN_FORMAT_V2, planId, createdAt, planHash: "", ...body } as ExecutableGraphPlanV2)
-      : ({ format: EXECUTABLE_PLAN_FORMAT, planId, createdAt, ...body } as ExecutableGraphPlan);
-  if (format === "v2") (plan as ExecutableGraphPlanV2).planHash = computePlanHash(plan); // last: it covers everything else
-
-  // Never hand out a plan plan-format would reject.
-  const checked = validateExecutablePlan(plan, limits);
-  if (!checked.valid) return { ok: false, issues: prefixed("plan", checked.issues) };
+      ? ({ format: EXECUTABLE_PLAN_FORMAT_V2, planId, createdAt, planHash: computePlanHash(unhashed), ...body } as ExecutableGraphPlanV2) // last: it covers everything else
+      : (unhashed as ExecutableGraphPlan);
   return { ok: true, plan, issues: issues.finish() };
 }

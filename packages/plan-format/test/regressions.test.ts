@@ -18,6 +18,21 @@ describe("plan validation regressions", () => {
     expect(codes(plan)).toContain("/nodePlans/node:audience-insights/nodeType schema-enum");
   });
 
+  it.each([
+    ["/graph", true],
+    ["/graph/nodes/node:audience-insights", true],
+    ["/graphs/nodes/node:audience-insights", false],
+    ["/graph~1nodes", false],
+    ["/graph/nodes/node:nowhere", false],
+    ["/policies", false],
+  ])("a sourcePath of %j resolves in the embedded graph: %s", (sourcePath, resolves) => {
+    const plan = read("seed-v2");
+    delete plan.planHash;
+    plan.nodePlans["node:audience-insights"].executionUnits[0].sourcePath = sourcePath;
+    const unresolved = codes(plan).filter((c) => c.endsWith("source-path-unresolved"));
+    expect(unresolved).toEqual(resolves ? [] : ["/nodePlans/node:audience-insights/executionUnits/0/sourcePath source-path-unresolved"]);
+  });
+
   it("a very long dependsOn does not overflow the stack", () => {
     const plan = read("seed-v2");
     delete plan.planHash;

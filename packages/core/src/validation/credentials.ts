@@ -24,17 +24,24 @@ export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [string, RegExp])[] =
   ["a JSON Web Token", /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+$/],
 ];
 
-// Cheap first look, without a regular expression (it runs on every string of every document): a
-// value can only match a pattern above if it starts with a space or non-ASCII character (`\s*`),
-// with the first letter of `bearer`, `basic`, `sk-`, `gh…`/`github_pat_`, `AKIA`/`ASIA`, `xox` or
-// `eyJ`, or contains "PRIVATE KEY".
-const MAY_START = new Uint8Array(128);
-for (let c = 0; c <= 0x20; c++) MAY_START[c] = 1;
-for (const c of "bBsgAxe") MAY_START[c.charCodeAt(0)] = 1;
+// Cheap first look, without a regular expression (it runs on every string of every document). A
+// value can only match a pattern above if it starts with a space or non-ASCII character (`\s*`), or
+// with the first two letters of `bearer`/`basic` (either case), `sk-`, `gh…`/`github_pat_`,
+// `AKIA`/`ASIA`, `xox` or `eyJ`, or contains "PRIVATE KEY". Two letters, not one: `succeeded`,
+// `started` or `blocked` are common values and must not reach the expressions.
+const SECOND = new Uint8Array(128 * 128);
+const mayStartWith = (pair: string) => {
+  SECOND[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 1;
+};
+for (const first of "bB") for (const second of "eEaA") mayStartWith(first + second);
+for (const pair of ["sk", "gh", "gi", "AK", "AS", "xo", "ey"]) mayStartWith(pair);
 
 function mayBeCredential(value: string): boolean {
   const first = value.charCodeAt(0);
-  return first >= 128 || MAY_START[first] === 1 || (value.length >= 27 && value.includes("PRIVATE KEY"));
+  if (first <= 0x20 || first >= 128) return true;
+  const second = value.charCodeAt(1); // NaN for a one-character value: no pair matches
+  if (second < 128 && SECOND[(first << 7) | second] === 1) return true;
+  return value.length >= 27 && value.includes("PRIVATE KEY");
 }
 
 const nameCache = new Map<string, boolean>();
@@ -58,6 +65,28 @@ export function credentialValueKind(value: string): string | undefined {
   return undefined;
 }
 
+// Cheap first look at a member name: a credential name ends (after removing separators and
+// lowering the case) with one of the suffixes or exact names above, so its last two characters are
+// one of their endings in either case, or a separator or non-ASCII character to be removed first.
+// Most member names (`unitId`, `type`, `outcome`) fail this test and need no cache look-up.
+const NAME_END = new Uint8Array(128 * 128);
+const SEPARATOR = /[-_.\s]/;
+for (const name of [...CREDENTIAL_NAME_SUFFIXES, ...CREDENTIAL_NAMES]) {
+  const end = name.slice(-2);
+  for (const a of [end[0] as string, (end[0] as string).toUpperCase()]) for (const b of [end[1] as string, (end[1] as string).toUpperCase()]) NAME_END[(a.charCodeAt(0) << 7) | b.charCodeAt(0)] = 1;
+}
+for (let c = 0; c < 128; c++) {
+  if (!SEPARATOR.test(String.fromCharCode(c))) continue;
+  for (let d = 0; d < 128; d++) NAME_END[(c << 7) | d] = NAME_END[(d << 7) | c] = 1;
+}
+
+function mayNameCredential(name: string): boolean {
+  const last = name.charCodeAt(name.length - 1);
+  const before = name.charCodeAt(name.length - 2);
+  // NaN (a one-character name) compares false: such a name is looked at in full.
+  return !(last < 128 && before < 128) || NAME_END[(before << 7) | last] === 1;
+}
+
 const memberCache = new Map<string, string>();
 
 /**
@@ -67,6 +96,7 @@ const memberCache = new Map<string, string>();
  * per name, as the scan meets the same names over and over.
  */
 export function memberNameCredential(name: string): string {
+  if (!mayNameCredential(name) && !mayBeCredential(name)) return "";
   let found = memberCache.get(name);
   if (found === undefined) {
     found = isCredentialName(name) ? "name" : (credentialValueKind(name) ?? "");

@@ -1,14 +1,16 @@
-import { asString, decodePointer, isJsonPointer, resolvePointer } from "@graphenix/core";
+import { asString, isJsonPointer, resolvePointer } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /** Every `sourcePath` (units and deferred gates) resolves in the embedded graph (`/graph/…`). */
 export function sourcePathsResolve({ view, issues }: PlanRuleContext): void {
   if (!view.graph) return;
+  const graph = view.graph;
   const check = (value: unknown, path: (string | number)[]) => {
     const pointer = asString(value);
     if (pointer === undefined || !isJsonPointer(pointer)) return; // absent, or the schema reports it
-    const [head] = decodePointer(pointer);
-    const found = head === "graph" && resolvePointer({ graph: view.graph }, pointer).found;
+    // "/graph" itself or "/graph/…": the rest is looked up in the graph (decoded once).
+    const inGraph = pointer.startsWith("/graph") && (pointer.length === 6 || pointer[6] === "/");
+    const found = inGraph && resolvePointer(graph, pointer.slice(6)).found;
     if (!found) issues.add("source-path-unresolved", `${JSON.stringify(pointer)} does not point into the embedded graph (it must start with /graph/ and exist)`, path);
   };
   for (const { unit, path } of view.units) check(unit.sourcePath, [...path, "sourcePath"]);
