@@ -53,8 +53,8 @@ export function planBench(): BenchResult[] {
     if (count === 10_000) {
       results.push(judged(`plan v2 ${k}: validate / JSON.parse`, validate / parse, "<=", 0.5, `validate ${ms(validate)}, JSON.parse ${ms(parse)}, ${size}`));
       results.push(judged(`compile ${k} (incl. hashing, self-validation) / JSON.stringify(plan)`, compile / stringify, "<=", 3, `compile ${ms(compile)}, JSON.stringify ${ms(stringify)}`));
-      // What checking planHash costs at the very least: writing the plan's text with the fastest
-      // serializer there is (no member sorting, no checks) and hashing it. docs/benchmarks.md.
+      // A stand-in for the least that checking planHash costs: writing the plan's text with the
+      // engine's native serializer (no member sorting, no checks) and hashing it. docs/benchmarks.md.
       const [floor, floorParse] = timeInterleaved([() => createHash("sha256").update(JSON.stringify(plan)).digest("hex"), () => JSON.parse(text)], rounds).map((t) => t.medianMs) as [number, number];
       results.push(reported(`plan v2 ${k}: floor of any planHash check (JSON.stringify + sha256) / JSON.parse`, floor / floorParse, `${ms(floor)}, JSON.parse ${ms(floorParse)}`));
       const [ours, npm] = timeInterleaved([() => computePlanHash(plan), () => canonicalizeNpm(plan)], rounds).map((t) => t.medianMs) as [number, number];

@@ -23,6 +23,10 @@ describe("plan validation regressions", () => {
     ["/graph/nodes/node:audience-insights", true],
     ["/graphs/nodes/node:audience-insights", false],
     ["/graph~1nodes", false],
+    ["/graph/", false],
+    ["/graph/nodeOrder/0", true],
+    ["/graph/nodeOrder/01", false],
+    ["/graph/nodeOrder/1", false],
     ["/graph/nodes/node:nowhere", false],
     ["/policies", false],
   ])("a sourcePath of %j resolves in the embedded graph: %s", (sourcePath, resolves) => {
