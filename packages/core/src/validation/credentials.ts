@@ -45,13 +45,15 @@ function mayBeCredential(value: string): boolean {
 }
 
 const nameCache = new Map<string, boolean>();
+/** What normalizing a member name removes before it is compared with the lists above. */
+const SEPARATORS = /[-_.\s]/g;
 
 export function isCredentialName(name: string): boolean {
   const cached = nameCache.get(name);
   if (cached !== undefined) return cached;
   // Names with `:` or `/` are ids used as keys (`node:refresh-token`), not member names.
   if (name.includes(":") || name.includes("/")) return false;
-  const normalized = name.replace(/[-_.\s]/g, "").toLowerCase();
+  const normalized = name.replace(SEPARATORS, "").toLowerCase();
   const hit =
     (CREDENTIAL_NAMES as readonly string[]).includes(normalized) || CREDENTIAL_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix));
   if (nameCache.size < 10_000) nameCache.set(name, hit);
@@ -70,13 +72,12 @@ export function credentialValueKind(value: string): string | undefined {
 // one of their endings in either case, or a separator or non-ASCII character to be removed first.
 // Most member names (`unitId`, `type`, `outcome`) fail this test and need no cache look-up.
 const NAME_END = new Uint8Array(128 * 128);
-const SEPARATOR = /[-_.\s]/;
 for (const name of [...CREDENTIAL_NAME_SUFFIXES, ...CREDENTIAL_NAMES]) {
   const end = name.slice(-2);
   for (const a of [end[0] as string, (end[0] as string).toUpperCase()]) for (const b of [end[1] as string, (end[1] as string).toUpperCase()]) NAME_END[(a.charCodeAt(0) << 7) | b.charCodeAt(0)] = 1;
 }
 for (let c = 0; c < 128; c++) {
-  if (!SEPARATOR.test(String.fromCharCode(c))) continue;
+  if (String.fromCharCode(c).replace(SEPARATORS, "") !== "") continue;
   for (let d = 0; d < 128; d++) NAME_END[(c << 7) | d] = NAME_END[(d << 7) | c] = 1;
 }
 
