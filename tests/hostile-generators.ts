@@ -241,19 +241,22 @@ function secretSweep(params: Params): HostileInput {
   };
 }
 
+/** An authoring graph `graphId` of `n` nodes `n0`, `n1`, … (`nodeAt(i)`), each an edge after the one before. */
+function chainGraph(graphId: string, n: number, nodeAt: (i: number) => unknown, closeCycle: boolean): Record<string, unknown> {
+  const nodes: Record<string, unknown> = {};
+  const edges: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    nodes[`n${i}`] = nodeAt(i);
+    if (i > 0) edges.push({ from: `n${i - 1}`, to: `n${i}` });
+  }
+  if (closeCycle) edges.push({ from: `n${n - 1}`, to: "n0" });
+  return { format: "graphenix.authoring-graph/v1", graphId, revision: "1.0.0", formatVersion: "2.0.0", nodes, edges, modelCases: { default: { skillModel: { kind: "profileChoice", key: "vol/default" } } }, defaultModelCase: "default" };
+}
+
 /** An authoring graph of `nodes` task nodes in a chain, closed into one cycle when `cycle`. */
 function authoringGraphNodes(params: Params): HostileInput {
   const n = num(params, "nodes");
-  const make = () => {
-    const nodes: Record<string, unknown> = {};
-    const edges: unknown[] = [];
-    for (let i = 0; i < n; i++) {
-      nodes[`n${i}`] = { type: "task", parameters: { skillKey: "s" } };
-      if (i > 0) edges.push({ from: `n${i - 1}`, to: `n${i}` });
-    }
-    if (params.cycle === true) edges.push({ from: `n${n - 1}`, to: "n0" });
-    return { format: "graphenix.authoring-graph/v1", graphId: "graph:hostile", revision: "1.0.0", formatVersion: "2.0.0", nodes, edges, modelCases: { default: { skillModel: { kind: "profileChoice", key: "vol/default" } } }, defaultModelCase: "default" };
-  };
+  const make = () => chainGraph("graph:hostile", n, () => ({ type: "task", parameters: { skillKey: "s" } }), params.cycle === true);
   return { value: make, text: () => JSON.stringify(make()) };
 }
 
@@ -298,16 +301,8 @@ function mplpCycle(params: Params): HostileInput {
 /** `length` callGraph nodes chained by edges, each calling the next graph; the last calls its own graph when `selfCallAtEnd`. */
 function callGraphChain(params: Params): HostileInput {
   const n = num(params, "length");
-  const make = () => {
-    const nodes: Record<string, unknown> = {};
-    const edges: unknown[] = [];
-    for (let i = 0; i < n; i++) {
-      const called = params.selfCallAtEnd === true && i === n - 1 ? "graph:g0" : `graph:g${i + 1}`;
-      nodes[`n${i}`] = { type: "callGraph", parameters: { graphId: called, revision: "1.0.0" } };
-      if (i > 0) edges.push({ from: `n${i - 1}`, to: `n${i}` });
-    }
-    return { format: "graphenix.authoring-graph/v1", graphId: "graph:g0", revision: "1.0.0", formatVersion: "2.0.0", nodes, edges, modelCases: { default: { skillModel: { kind: "profileChoice", key: "vol/default" } } }, defaultModelCase: "default" };
-  };
+  const called = (i: number) => (params.selfCallAtEnd === true && i === n - 1 ? "graph:g0" : `graph:g${i + 1}`);
+  const make = () => chainGraph("graph:g0", n, (i) => ({ type: "callGraph", parameters: { graphId: called(i), revision: "1.0.0" } }), false);
   return { value: make, text: () => JSON.stringify(make()) };
 }
 
