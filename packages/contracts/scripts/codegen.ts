@@ -14,6 +14,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { referenceDoc } from "./reference-docs.js";
+import { generateQuickAcceptModule, QUICK_ACCEPT_MODULES } from "./quick-accept.js";
 import { generateValidatorModule, VALIDATOR_MODULES } from "./validators.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -172,13 +173,19 @@ export async function generateAll(dir = schemasDir): Promise<Map<string, string>
     out.set(join(dir, `${entry.module}.js`), js);
     out.set(join(dir, `${entry.module}.d.ts`), dts);
   }
+  for (const entry of QUICK_ACCEPT_MODULES) {
+    const { js, dts } = generateQuickAcceptModule(entry, files, BANNER.replace("{file}", Object.values(entry.exports).join(", ")));
+    const dir = join(packagesDir, entry.package, "src/generated");
+    out.set(join(dir, `${entry.module}.js`), js);
+    out.set(join(dir, `${entry.module}.d.ts`), dts);
+  }
   return out;
 }
 
 async function existingFiles(): Promise<string[]> {
   const list = async (dir: string, suffix: string) =>
     (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
-  const validatorDirs = [...new Set(VALIDATOR_MODULES.map((e) => join(packagesDir, e.package, "src/generated")))];
+  const validatorDirs = [...new Set([...VALIDATOR_MODULES, ...QUICK_ACCEPT_MODULES].map((e) => join(packagesDir, e.package, "src/generated")))];
   const validatorFiles = (await Promise.all(validatorDirs.map((d) => list(d, "")))).flat();
   return [...(await list(generatedDir, ".ts")), ...(await list(schemaCopyDir, ".json")), ...(await list(referenceDir, ".md")), ...validatorFiles];
 }

@@ -70,7 +70,7 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
   },
 ];
 
-const ID_BASE = "https://schemas.graphenix.dev/";
+export const ID_BASE = "https://schemas.graphenix.dev/";
 
 /** The Ajv options every Graphenix validator is compiled with. */
 export function createAjv(files: readonly SchemaFile[]): Ajv2020 {

@@ -1,7 +1,10 @@
 import { EXECUTION_TRACE_FORMAT, type GraphExecutionTrace, type TraceEvent, type ValidationResult } from "@graphenix/contracts";
-import { checkFormat, IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
+import { checkFormat, IssueCollector, quickAcceptContext, resolveLimits, scanDocument, schemaIssues, validationResult, type ScanOptions, type ValidationOptions } from "@graphenix/core";
+import { acceptTrace, quickAcceptTrust } from "./generated/quick-accept.js";
 import { validateTraceSchema } from "./generated/schema-validators.js";
 import { checkConsistency } from "./consistency.js";
+
+const SCAN: ScanOptions = { credentials: true };
 
 /**
  * Validates a `graphenix.execution-trace/v1` trace on its own: schema, credentials, event order,
@@ -11,9 +14,15 @@ import { checkConsistency } from "./consistency.js";
 export function validateTrace(trace: unknown, options?: ValidationOptions): ValidationResult<GraphExecutionTrace> {
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
-  if (checkFormat(trace, [EXECUTION_TRACE_FORMAT], issues) && scanDocument(trace, limits, { credentials: true }, issues)) {
-    if (!validateTraceSchema(trace)) for (const issue of schemaIssues(validateTraceSchema.errors, trace)) issues.push(issue);
-    else checkConsistency(trace as GraphExecutionTrace, issues);
+  if (checkFormat(trace, [EXECUTION_TRACE_FORMAT], issues)) {
+    // A clean, schema-valid trace is recognised in one walk (docs/quick-accept.md); for any other
+    // the scan and the schema validator run and report what they find.
+    const quick = quickAcceptContext(limits, SCAN, quickAcceptTrust);
+    if (quick && acceptTrace(trace, quick)) checkConsistency(trace as GraphExecutionTrace, issues);
+    else if (scanDocument(trace, limits, SCAN, issues)) {
+      if (!validateTraceSchema(trace)) for (const issue of schemaIssues(validateTraceSchema.errors, trace)) issues.push(issue);
+      else checkConsistency(trace as GraphExecutionTrace, issues);
+    }
   }
   return validationResult<GraphExecutionTrace>(trace, issues);
 }

@@ -1,0 +1,353 @@
+/**
+ * Quick-accept checks (docs/quick-accept.md), generated from `schemas/` at codegen time next to the
+ * Ajv validators. A quick accept walks a document once and answers true only when the schema
+ * accepts it AND the document scan would report nothing (limits, credentials, non-JSON values);
+ * any other answer means "don't know", and the validator then runs its full path (scan, Ajv,
+ * coded issues). It replaces two walks by one for the documents that matter most: valid ones.
+ *
+ * Only a subset of JSON Schema is supported, each keyword with its exact meaning; any other
+ * keyword, and a `oneOf` whose branches cannot be proved exclusive, stops codegen with an error
+ * rather than generate a check that could accept what Ajv rejects.
+ */
+import type { SchemaFile } from "./codegen.js";
+import { ID_BASE } from "./validators.js";
+
+export interface QuickAcceptModule {
+  /** Folder under `packages/`. */
+  readonly package: string;
+  /** Module name under `src/generated/`, without extension. */
+  readonly module: string;
+  /** Exported function name → file of `schemas/`. */
+  readonly exports: Readonly<Record<string, string>>;
+}
+
+export const QUICK_ACCEPT_MODULES: readonly QuickAcceptModule[] = [{ package: "trace-format", module: "quick-accept", exports: { acceptTrace: "execution-trace.v1.schema.json" } }];
+
+type Schema = boolean | Record<string, unknown>;
+
+/** Keywords that assert nothing about the value. `discriminator` only selects among `oneOf` branches. */
+const ANNOTATIONS = new Set(["title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$defs", "discriminator"]);
+/** Keywords that apply to one type only: the node must assert that type, or values of other types would go unchecked. */
+const TYPED: Readonly<Record<string, string>> = {
+  minLength: "string",
+  maxLength: "string",
+  pattern: "string",
+  minimum: "number",
+  maximum: "number",
+  exclusiveMinimum: "number",
+  exclusiveMaximum: "number",
+  properties: "object",
+  required: "object",
+  additionalProperties: "object",
+  items: "array",
+  minItems: "array",
+  maxItems: "array",
+};
+const SUPPORTED = new Set([...ANNOTATIONS, ...Object.keys(TYPED), "type", "const", "enum", "$ref", "oneOf", "anyOf", "allOf"]);
+
+const isPrimitive = (v: unknown): v is string | number | boolean | null => v === null || ["string", "number", "boolean"].includes(typeof v);
+
+/** Where a schema node is: the `$id` of its document and the JSON Pointer inside it. */
+interface Site {
+  readonly doc: string;
+  readonly pointer: string;
+}
+
+class Generator {
+  private readonly docs = new Map<string, Record<string, unknown>>();
+  private readonly names = new Map<string, string>();
+  private readonly functions: string[] = [];
+  private readonly patterns: string[] = [];
+  readonly trustedNames = new Set<string>();
+  readonly trustedLiterals = new Set<string>();
+
+  constructor(files: readonly SchemaFile[]) {
+    for (const file of files) this.docs.set(ID_BASE + file.file, file.schema);
+  }
+
+  get code(): string {
+    return [...this.patterns, ...this.functions].join("\n");
+  }
+
+  /** The name of the function checking the node at `site` (generated on first use). */
+  fn(site: Site): string {
+    const key = `${site.doc}#${site.pointer}`;
+    const known = this.names.get(key);
+    if (known) return known;
+    const node = this.resolve(site);
+    if (typeof node === "object" && typeof node.$ref === "string" && Object.keys(node).every((k) => k === "$ref" || ANNOTATIONS.has(k))) {
+      // A node that only refers to another is that node: no function of its own.
+      const target = this.deref(site).site;
+      const alias = this.fn(target);
+      this.names.set(key, alias);
+      return alias;
+    }
+    const name = `q${this.names.size}`;
+    this.names.set(key, name);
+    const where = `${site.doc.slice(ID_BASE.length)}#${site.pointer}`;
+    this.functions.push(`// ${where}\nfunction ${name}(v, d, c) {\n${[...this.checks(node, site, where), "return true;"].map((l) => `  ${l}`).join("\n")}\n}`);
+    return name;
+  }
+
+  private resolve(site: Site): Schema {
+    let node: unknown = this.docs.get(site.doc);
+    if (node === undefined) throw new Error(`quick accept: no schema ${site.doc}`);
+    for (const token of site.pointer.split("/").slice(1)) {
+      node = (node as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")];
+      if (node === undefined) throw new Error(`quick accept: ${site.doc}#${site.pointer} does not resolve`);
+    }
+    return node as Schema;
+  }
+
+  private child(site: Site, ...tokens: (string | number)[]): Site {
+    return { doc: site.doc, pointer: `${site.pointer}/${tokens.map((t) => String(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}` };
+  }
+
+  private refSite(ref: string, site: Site): Site {
+    const url = new URL(ref, site.doc);
+    const hash = decodeURIComponent(url.hash.slice(1));
+    url.hash = "";
+    return { doc: url.href, pointer: hash };
+  }
+
+  /** A `$ref`-only chain followed to the node it names (to compare `oneOf` branches). */
+  private deref(site: Site): { node: Schema; site: Site } {
+    let node = this.resolve(site);
+    for (let hops = 0; typeof node === "object" && typeof node.$ref === "string"; hops++) {
+      if (hops > 32) throw new Error(`quick accept: ${site.pointer}: $ref chain too long`);
+      site = this.refSite(node.$ref, site);
+      node = this.resolve(site);
+    }
+    return { node, site };
+  }
+
+  /**
+   * Statements that return false unless the value `x` (at depth `dx`) satisfies `node`. Objects
+   * and arrays are only checked in a function of their own, where the value is `v`.
+   */
+  private checks(node: Schema, site: Site, where: string, x = "v", dx = "d"): string[] {
+    if (node === true) return [`if (!c.any(${x}, ${dx})) return false;`];
+    if (node === false) return ["return false;"];
+    for (const key of Object.keys(node)) if (!SUPPORTED.has(key)) throw new Error(`quick accept: ${where}: keyword ${key} is not supported`);
+    const type = node.type;
+    if (type !== undefined && typeof type !== "string") throw new Error(`quick accept: ${where}: only a single type is supported`);
+    const kind = type === "integer" ? "number" : type;
+    for (const [key, needs] of Object.entries(TYPED)) if (key in node && kind !== needs) throw new Error(`quick accept: ${where}: ${key} needs type ${needs} in the same schema`);
+
+    const lines: string[] = [];
+    let literal = false;
+    if ("const" in node) {
+      if (!isPrimitive(node.const)) throw new Error(`quick accept: ${where}: only a primitive const is supported`);
+      this.trust(node.const);
+      lines.push(`if (${x} !== ${JSON.stringify(node.const)}) return false;`);
+      literal = true;
+    }
+    if ("enum" in node) {
+      const values = node.enum as unknown[];
+      if (!Array.isArray(values) || !values.every(isPrimitive)) throw new Error(`quick accept: ${where}: only an enum of primitives is supported`);
+      values.forEach((value) => this.trust(value));
+      lines.push(`switch (${x}) {`, ...values.map((value) => `  case ${JSON.stringify(value)}:`), `    break;`, `  default:`, `    return false;`, `}`);
+      literal = true;
+    }
+    if (typeof node.$ref === "string") lines.push(`if (!${this.fn(this.refSite(node.$ref, site))}(${x}, ${dx}, c)) return false;`);
+    if (type !== undefined) lines.push(...this.typed(node, type, literal, site, where, x));
+    for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
+      const branches = node[combinator];
+      if (branches === undefined) continue;
+      if (!Array.isArray(branches) || branches.length === 0) throw new Error(`quick accept: ${where}: ${combinator} needs branches`);
+      const calls = branches.map((_, i) => `${this.fn(this.child(site, combinator, i))}(${x}, ${dx}, c)`);
+      if (combinator === "allOf") for (const call of calls) lines.push(`if (!${call}) return false;`);
+      else {
+        // Any accepting branch proves anyOf; it proves oneOf only if no other branch can also hold.
+        if (combinator === "oneOf") this.proveExclusive(branches.map((_, i) => this.child(site, "oneOf", i)), where);
+        lines.push(`if (!(${calls.join(" || ")})) return false;`);
+      }
+    }
+    const covered = type !== undefined || literal || typeof node.$ref === "string" || node.oneOf !== undefined || node.anyOf !== undefined || node.allOf !== undefined;
+    // A node that asserts nothing accepts any JSON value: the scan decides whether it is clean.
+    if (!covered) lines.push(`if (!c.any(${x}, ${dx})) return false;`);
+    return lines;
+  }
+
+  private typed(node: Record<string, unknown>, type: string, literal: boolean, site: Site, where: string, x: string): string[] {
+    const num = (key: string) => {
+      const value = node[key];
+      if (value !== undefined && typeof value !== "number") throw new Error(`quick accept: ${where}: ${key} must be a number`);
+      return value as number | undefined;
+    };
+    const lines: string[] = [];
+    switch (type) {
+      case "string": {
+        lines.push(`if (typeof ${x} !== "string") return false;`);
+        const min = num("minLength");
+        const max = num("maxLength");
+        if (min !== undefined) lines.push(`if (${x}.length < ${min}) return false;`);
+        if (max !== undefined) lines.push(`if (${x}.length > ${max}) return false;`);
+        if (node.pattern !== undefined) {
+          if (typeof node.pattern !== "string") throw new Error(`quick accept: ${where}: pattern must be a string`);
+          const name = `p${this.patterns.length}`;
+          // The "u" flag, as Ajv compiles patterns (unicodeRegExp): the same matches.
+          this.patterns.push(`const ${name} = new RegExp(${JSON.stringify(node.pattern)}, "u");`);
+          lines.push(`if (!${name}.test(${x})) return false;`);
+        }
+        if (!literal) lines.push(`if (!c.str(${x})) return false;`);
+        return lines;
+      }
+      case "integer":
+      case "number": {
+        lines.push(type === "integer" ? `if (typeof ${x} !== "number" || !Number.isInteger(${x})) return false;` : `if (typeof ${x} !== "number" || !Number.isFinite(${x})) return false;`);
+        const bounds: [string, string][] = [["minimum", "<"], ["maximum", ">"], ["exclusiveMinimum", "<="], ["exclusiveMaximum", ">="]];
+        for (const [key, op] of bounds) {
+          const bound = num(key);
+          if (bound !== undefined) lines.push(`if (${x} ${op} ${bound}) return false;`);
+        }
+        return lines;
+      }
+      case "boolean":
+        return [`if (typeof ${x} !== "boolean") return false;`];
+      case "null":
+        return [`if (${x} !== null) return false;`];
+      case "array":
+      case "object":
+        if (x !== "v") throw new Error(`quick accept: ${where}: ${type} checked inline`);
+        return type === "array" ? this.array(node, site, where) : this.object(node, site, where);
+      default:
+        throw new Error(`quick accept: ${where}: type ${type} is not supported`);
+    }
+  }
+
+  private array(node: Record<string, unknown>, site: Site, where: string): string[] {
+    const lines = [`if (d >= c.maxDepth || !Array.isArray(v)) return false;`];
+    for (const [key, op] of [["minItems", "<"], ["maxItems", ">"]] as const) {
+      const bound = node[key];
+      if (bound === undefined) continue;
+      if (typeof bound !== "number") throw new Error(`quick accept: ${where}: ${key} must be a number`);
+      lines.push(`if (v.length ${op} ${bound}) return false;`);
+    }
+    if (Array.isArray(node.items)) throw new Error(`quick accept: ${where}: tuple items are not supported`);
+    const item = node.items === undefined ? "c.any(v[i], d + 1)" : `${this.fn(this.child(site, "items"))}(v[i], d + 1, c)`;
+    lines.push(`for (let i = 0; i < v.length; i++) if (!${item}) return false;`);
+    return lines;
+  }
+
+  private object(node: Record<string, unknown>, site: Site, where: string): string[] {
+    const properties = (node.properties ?? {}) as Record<string, unknown>;
+    const required = (node.required ?? []) as unknown[];
+    if (!required.every((r): r is string => typeof r === "string") || new Set(required).size !== required.length) throw new Error(`quick accept: ${where}: required must list distinct names`);
+    const extra = node.additionalProperties;
+    if (extra !== undefined && typeof extra !== "boolean") throw new Error(`quick accept: ${where}: only a boolean additionalProperties is supported`);
+    const lines = [
+      `if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;`,
+      // As the scan: plain objects only (a Map, a Date or a class instance is not JSON).
+      `const proto = Object.getPrototypeOf(v);`,
+      `if (proto !== Object.prototype && proto !== null) return false;`,
+    ];
+    if (required.length > 0) lines.push(`let n = 0;`);
+    // for…in lists only own members here: a context is only given when Object.prototype has no enumerable member.
+    lines.push(`for (const k in v) {`, `  switch (k) {`);
+    const names = [...new Set([...Object.keys(properties), ...required])].sort();
+    for (const name of names) {
+      this.trustedNames.add(name);
+      const site_ = this.child(site, "properties", name);
+      const inline = name in properties ? this.inline(site_) : ["if (!c.any(x, d + 1)) return false;"];
+      const checks = inline ? ["const x = v[k];", ...inline] : [`if (!${this.fn(site_)}(v[k], d + 1, c)) return false;`];
+      if (required.includes(name)) checks.push("n++;");
+      lines.push(`    case ${JSON.stringify(name)}: {`, ...checks.map((l) => `      ${l}`), `      break;`, `    }`);
+    }
+    // Members this node does not list are checked here, unless every branch of its oneOf/anyOf is
+    // closed: the accepting branch then checks each member itself.
+    const unlisted = extra === false ? `      return false;` : this.branchesAreClosed(node, site) ? `      break;` : `      if (!c.member(k, v[k], d + 1)) return false;`;
+    lines.push(`    default:`, unlisted, `  }`, `}`);
+    if (required.length > 0) lines.push(`if (n !== ${required.length}) return false;`);
+    return lines;
+  }
+
+  /**
+   * The checks of a member's value written into its object's loop, when its schema (through
+   * `$ref`s that only name another schema) is a string, number, constant or open value: no call
+   * per member, whatever the engine decides to inline.
+   */
+  private inline(site: Site): string[] | undefined {
+    let node = this.resolve(site);
+    for (let hops = 0; typeof node === "object" && typeof node.$ref === "string" && Object.keys(node).every((k) => k === "$ref" || ANNOTATIONS.has(k)); hops++) {
+      if (hops > 32) throw new Error(`quick accept: ${site.pointer}: $ref chain too long`);
+      site = this.refSite(node.$ref, site);
+      node = this.resolve(site);
+    }
+    const complex = typeof node === "object" && (node.$ref !== undefined || node.allOf !== undefined || node.anyOf !== undefined || node.oneOf !== undefined || node.type === "object" || node.type === "array");
+    return complex ? undefined : this.checks(node, site, `${site.doc.slice(ID_BASE.length)}#${site.pointer}`, "x", "d + 1");
+  }
+
+  /** Whether a oneOf or anyOf of the node has only closed object branches (one of them must accept). */
+  private branchesAreClosed(node: Record<string, unknown>, site: Site): boolean {
+    return (["oneOf", "anyOf"] as const).some((combinator) => {
+      const branches = node[combinator];
+      return (
+        Array.isArray(branches) &&
+        branches.every((_, i) => {
+          const { node: branch } = this.deref(this.child(site, combinator, i));
+          return typeof branch === "object" && branch.type === "object" && branch.additionalProperties === false;
+        })
+      );
+    });
+  }
+
+  private trust(value: unknown): void {
+    if (typeof value === "string") this.trustedLiterals.add(value);
+  }
+
+  /**
+   * Two branches cannot both hold when they assert different types, give one member different
+   * constants, or one requires a member the other (closed to extra members) does not have.
+   */
+  private proveExclusive(sites: Site[], where: string): void {
+    const facts = sites.map((s) => {
+      const { node } = this.deref(s);
+      if (typeof node !== "object") throw new Error(`quick accept: ${where}: oneOf branches must be schemas`);
+      const properties = (node.properties ?? {}) as Record<string, Record<string, unknown>>;
+      const consts = new Map(Object.entries(properties).filter(([, p]) => typeof p === "object" && "const" in p).map(([k, p]) => [k, p.const]));
+      return { type: node.type, consts, required: (node.required ?? []) as string[], closed: node.additionalProperties === false, names: new Set(Object.keys(properties)) };
+    });
+    for (let i = 0; i < facts.length; i++) {
+      for (let j = i + 1; j < facts.length; j++) {
+        const [a, b] = [facts[i]!, facts[j]!];
+        const differentTypes = a.type !== undefined && b.type !== undefined && a.type !== b.type;
+        const differentConst = [...a.consts].some(([k, v]) => b.consts.has(k) && b.consts.get(k) !== v);
+        const missing = (x: typeof a, y: typeof a) => y.closed && x.required.some((r) => !y.names.has(r));
+        if (!differentTypes && !differentConst && !missing(a, b) && !missing(b, a)) throw new Error(`quick accept: ${where}: cannot prove oneOf branches ${i} and ${j} exclusive`);
+      }
+    }
+  }
+}
+
+/** The JavaScript module and its declaration file for one entry. */
+export function generateQuickAcceptModule(entry: QuickAcceptModule, files: readonly SchemaFile[], banner: string): { js: string; dts: string } {
+  const generator = new Generator(files);
+  const exported = Object.entries(entry.exports)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, file]) => `export function ${name}(value, context) {\n  return ${generator.fn({ doc: ID_BASE + file, pointer: "" })}(value, 0, context);\n}`);
+  const trust = { names: [...generator.trustedNames].sort(), literals: [...generator.trustedLiterals].sort() };
+  const js = [
+    banner,
+    "/* eslint-disable */",
+    "// Quick-accept checks (docs/quick-accept.md): true only when the schema accepts the value and the",
+    "// document scan would report nothing; false means the validator's full path decides.",
+    generator.code,
+    ...exported,
+    "/** Member names and string constants the checks accept without looking at them: the context verifies them once. */",
+    `export const quickAcceptTrust = ${JSON.stringify(trust, null, 2)};`,
+    "",
+  ].join("\n");
+  const dts = [
+    banner,
+    "",
+    'import type { QuickAccept, QuickAcceptTrust } from "@graphenix/core";',
+    "",
+    ...Object.keys(entry.exports)
+      .sort()
+      .map((n) => `/** Quick accept for \`schemas/${entry.exports[n]}\`. */\nexport declare const ${n}: QuickAccept;`),
+    "export declare const quickAcceptTrust: QuickAcceptTrust;",
+    "",
+  ].join("\n");
+  return { js, dts };
+}
