@@ -1,5 +1,5 @@
 import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, ValidationIssue } from "@graphenix/contracts";
-import { IssueCollector, jsonEqual, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
+import { IssueCollector, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
 import { computePlanHash, kindRuleOf, PHASE_RANK, validateExecutablePlanV2 } from "@graphenix/plan-format";
 import { meaning } from "./lifecycle.js";
 import { validateTrace } from "./validate-trace.js";
@@ -22,6 +22,8 @@ interface UnitInfo {
   /** Position of the unit and of its node in a binding's state arrays. */
   readonly index: number;
   readonly nodeIndex: number;
+  /** The id of the node (or finalizer) the plan lists the unit under. */
+  readonly nodeKey: string;
   /** PRE 0, MAIN 1, POST 2, finalizer 3 (PHASE_RANK). */
   readonly rank: number;
   readonly maxAttempts: number;
@@ -34,8 +36,16 @@ interface PreparedPlan {
   readonly plan: ExecutableGraphPlanV2;
   readonly planHash: string;
   readonly units: ReadonlyMap<string, UnitInfo>;
+  /** The same units by position (`UnitInfo.index`). */
+  readonly unitList: readonly UnitInfo[];
   /** Node and finalizer ids → their position in a binding's state arrays. */
   readonly nodes: ReadonlyMap<string, number>;
+  /** Every dependency as positions: `dependents[k]` depends on `dependencies[k]` (-1: not a node of the plan). */
+  readonly dependents: Int32Array;
+  readonly dependencies: Int32Array;
+  /** Their ids, for the message. */
+  readonly dependentIds: readonly string[];
+  readonly dependencyIds: readonly string[];
 }
 
 function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
@@ -49,11 +59,22 @@ function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
       entry.executionUnits.forEach((unit, i) => {
         const allowedModels = [unit.modelSelection, ...(unit.fallbackPolicy?.models ?? [])].filter((m): m is ModelSelection => m !== undefined);
         const rank = PHASE_RANK[kindRuleOf("v2", unit.unitKind)?.phase ?? "MAIN"];
-        units.set(unit.unitId, { unit, index: units.size, nodeIndex, rank, maxAttempts: unit.retryPolicy?.maxAttempts ?? 1, allowedModels, path: [member, id, "executionUnits", i] });
+        units.set(unit.unitId, { unit, index: units.size, nodeIndex, nodeKey: id, rank, maxAttempts: unit.retryPolicy?.maxAttempts ?? 1, allowedModels, path: [member, id, "executionUnits", i] });
       });
     }
   }
-  return { plan, planHash: computePlanHash(plan), units, nodes };
+  const pairs = plan.nodeIndex.flatMap((entry) => entry.dependsOn.map((dep) => [nodes.get(entry.nodeId) ?? -1, nodes.get(dep) ?? -1, entry.nodeId, dep] as const));
+  return {
+    plan,
+    planHash: computePlanHash(plan),
+    units,
+    unitList: [...units.values()],
+    nodes,
+    dependents: Int32Array.from(pairs, (p) => p[0]),
+    dependencies: Int32Array.from(pairs, (p) => p[1]),
+    dependentIds: pairs.map((p) => p[2]),
+    dependencyIds: pairs.map((p) => p[3]),
+  };
 }
 
 /**
@@ -93,68 +114,83 @@ export function bindTraceToPlan(trace: unknown, plan: unknown, options?: Validat
   return prepareTraceBinding(plan, options).bind(trace);
 }
 
-/** What the trace said so far about one node: the run phases running, and when it started and ended. */
-interface NodeRun {
-  /** How many units of each rank are running. */
-  readonly running: [number, number, number, number];
-  highestRank: number;
-  firstStart: number;
-  lastEnd: number;
-}
-
 const RUNNING = 1;
 const MENTIONED = 2;
 
+/** Same model: schema-valid selections have only these members (a profile choice or a direct model). */
+function sameModel(a: ModelSelection, b: ModelSelection): boolean {
+  const x = a as Partial<Record<"kind" | "key" | "provider" | "model", string>>;
+  const y = b as typeof x;
+  return x.kind === y.kind && x.key === y.key && x.provider === y.provider && x.model === y.model;
+}
+
 /**
  * The state of one binding lives in arrays indexed by the positions `prepare` gave each unit and
- * node: two map look-ups per event (the node and the unit), however long the trace.
+ * node: one map look-up per event (the unit's, or the node's for a node event), however long the
+ * trace.
  */
 function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, issues: IssueCollector): BindResult {
   const { plan: p, units, nodes } = prepared;
   if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
   if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
 
+  // What the trace said so far, in typed arrays indexed by unit and node position: each unit's
+  // state; for each node, how many units of each rank (PRE, MAIN, POST, finalizer) are running,
+  // the highest rank started, and the events at which it first started and last ended (-1: none).
+  // No object per node, and no object holding them: a binding's optimized loop must not depend on
+  // the shape of an object that dies with the binding (the engine then recompiled it per trace).
   const unitState = new Uint8Array(units.size);
-  const nodeRuns: NodeRun[] = Array.from({ length: nodes.size }, () => ({ running: [0, 0, 0, 0], highestRank: -1, firstStart: -1, lastEnd: -1 }));
+  const running = new Int32Array(nodes.size * 4);
+  const highestRank = new Int8Array(nodes.size).fill(-1);
+  const firstStart = new Int32Array(nodes.size).fill(-1);
+  const lastEnd = new Int32Array(nodes.size).fill(-1);
   const events = t.events;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     const [subject, phase] = meaning(event.type);
     if (subject === "run") continue;
-    let nodeIndex = event.nodeId === undefined ? undefined : nodes.get(event.nodeId);
-    if (event.nodeId !== undefined && nodeIndex === undefined) {
-      issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
-      continue;
-    }
-    let info: UnitInfo | undefined;
+    let nodeIndex: number | undefined;
     if (subject === "unit") {
-      info = event.unitId === undefined ? undefined : units.get(event.unitId);
+      const info = event.unitId === undefined ? undefined : units.get(event.unitId);
       if (!info) {
-        issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
+        if (event.nodeId !== undefined && !nodes.has(event.nodeId)) issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+        else issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
         continue;
       }
-      if (nodeIndex !== undefined && nodeIndex !== info.nodeIndex) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${event.nodeId}`, ["trace", "events", i, "nodeId"]);
+      // The unit knows its node: the event's nodeId needs a look-up only when it names another.
+      if (event.nodeId !== undefined && event.nodeId !== info.nodeKey) {
+        if (!nodes.has(event.nodeId)) {
+          issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+          continue;
+        }
+        if (nodes.get(event.nodeId) !== info.nodeIndex) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${event.nodeId}`, ["trace", "events", i, "nodeId"]);
+      }
       nodeIndex = info.nodeIndex;
+      bindUnitEvent(event, i, phase, info, nodeIndex, running, highestRank, unitState, issues);
+    } else {
+      nodeIndex = event.nodeId === undefined ? undefined : nodes.get(event.nodeId);
+      if (nodeIndex === undefined) {
+        if (event.nodeId !== undefined) issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+        continue;
+      }
     }
-    if (nodeIndex === undefined) continue;
-    const run = nodeRuns[nodeIndex]!;
-    if (info) bindUnitEvent(event, i, phase, info, run, unitState, issues);
-    if (phase === "started" && run.firstStart < 0) run.firstStart = i;
-    if (phase === "ended" || phase === "skipped") run.lastEnd = i;
+    if (phase === "started" && firstStart[nodeIndex]! < 0) firstStart[nodeIndex] = i;
+    if (phase === "ended" || phase === "skipped") lastEnd[nodeIndex] = i;
   }
 
-  for (const entry of p.nodeIndex) {
-    const start = nodeRuns[nodes.get(entry.nodeId) ?? -1]?.firstStart ?? -1;
+  const { dependents, dependencies, dependentIds, dependencyIds } = prepared;
+  for (let k = 0; k < dependents.length; k++) {
+    const node = dependents[k]!;
+    const start = node < 0 ? -1 : firstStart[node]!;
     if (start < 0) continue;
-    for (const dep of entry.dependsOn) {
-      const end = nodeRuns[nodes.get(dep) ?? -1]?.lastEnd ?? -1;
-      if (end < 0 || end > start) issues.add("trace-dependency-order", `${entry.nodeId} starts before ${dep}, which it depends on, has ended`, ["trace", "events", start]);
-    }
+    const dep = dependencies[k]!;
+    const end = dep < 0 ? -1 : lastEnd[dep]!;
+    if (end < 0 || end > start) issues.add("trace-dependency-order", `${dependentIds[k]} starts before ${dependencyIds[k]}, which it depends on, has ended`, ["trace", "events", start]);
   }
   const succeeded = t.status === "succeeded";
-  for (const [unitId, { unit, index, path }] of units) {
+  for (const { unit, index, path } of prepared.unitList) {
     if (unitState[index] !== 0) continue;
-    issues.push(makeIssue("trace-unit-not-executed", `the unit ${unitId} of ${unit.nodeId} was never executed${succeeded ? ", yet the run says it succeeded" : ""}`, ["plan", ...path], { severity: succeeded ? "error" : "warning" }));
+    issues.push(makeIssue("trace-unit-not-executed", `the unit ${unit.unitId} of ${unit.nodeId} was never executed${succeeded ? ", yet the run says it succeeded" : ""}`, ["plan", ...path], { severity: succeeded ? "error" : "warning" }));
   }
   const list = issues.finish();
   return { valid: !list.some((i) => i.severity === "error"), issues: list };
@@ -166,27 +202,36 @@ function bindUnitEvent(
   i: number,
   phase: ReturnType<typeof meaning>[1],
   info: UnitInfo,
-  run: NodeRun,
+  nodeIndex: number,
+  running: Int32Array,
+  highestRank: Int8Array,
   unitState: Uint8Array,
   issues: IssueCollector,
 ): void {
   const { unit, rank, index } = info;
+  const base = nodeIndex * 4;
   if (phase === "started") {
     // Out of order: an earlier run phase of the node is still running, or this unit belongs to an
     // earlier phase than one that already started. (A unit that never runs is reported once, as
     // not executed.)
     let earlierRunning = false;
-    for (let r = 0; r < rank; r++) if (run.running[r]! > 0) earlierRunning = true;
-    if (earlierRunning || rank < run.highestRank) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
-    if (rank > run.highestRank) run.highestRank = rank;
+    for (let r = 0; r < rank; r++) if (running[base + r]! > 0) earlierRunning = true;
+    if (earlierRunning || rank < highestRank[nodeIndex]!) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
+    if (rank > highestRank[nodeIndex]!) highestRank[nodeIndex] = rank;
     if ((event.attempt ?? 1) > info.maxAttempts) issues.add("trace-attempts-exceeded", `attempt ${event.attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
-    if (unitState[index] !== RUNNING) run.running[rank]!++;
+    if (unitState[index] !== RUNNING) running[base + rank]!++;
     unitState[index] = RUNNING;
   } else if (phase === "ended" || phase === "skipped") {
-    if (unitState[index] === RUNNING) run.running[rank]!--;
+    if (unitState[index] === RUNNING) running[base + rank]!--;
     unitState[index] = MENTIONED;
   }
-  if (event.model !== undefined && !info.allowedModels.some((m) => jsonEqual(m, event.model))) {
+  const model = event.model;
+  if (model !== undefined && !allows(info.allowedModels, model)) {
     issues.add("trace-model-not-allowed", "the model used is neither the unit's model nor one of its fallback models", ["trace", "events", i, "model"]);
   }
+}
+
+function allows(models: readonly ModelSelection[], model: ModelSelection): boolean {
+  for (const allowed of models) if (sameModel(allowed, model)) return true;
+  return false;
 }

@@ -24,7 +24,9 @@ function boundWithin(value: unknown, budget: number): number {
         for (let i = 0; i < value.length && left >= 0; i++) left = boundWithin(value[i], left - 1);
         return left;
       }
-      for (const key of Object.keys(value)) {
+      // for…in, not Object.keys (no array per payload): a member inherited from a polluted
+      // Object.prototype only raises the bound, and an exact count follows any bound past the limit.
+      for (const key in value) {
         left = boundWithin((value as Record<string, unknown>)[key], left - (key.length * 6 + 4));
         if (left < 0) return left;
       }
