@@ -63,6 +63,17 @@ export class IssueCollector {
     return false;
   }
 
+  /**
+   * As hasRoom, for an issue of either severity: false when the cap is reached, and the issue is
+   * only counted (as an error or a warning), so a caller with thousands of issues to report builds
+   * only the ones that are kept.
+   */
+  hasRoomFor(severity: "error" | "warning"): boolean {
+    if (this.issues.length < this.maxIssues) return true;
+    this.drop(severity === "error");
+    return false;
+  }
+
   get errorCount(): number {
     return this.issues.filter((i) => i.severity === "error").length + this.droppedErrors;
   }
