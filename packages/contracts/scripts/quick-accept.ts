@@ -129,6 +129,8 @@ class Generator {
     if (node === true) return [`if (!c.any(${x}, ${dx})) return false;`];
     if (node === false) return ["return false;"];
     for (const key of Object.keys(node)) if (!SUPPORTED.has(key)) throw new Error(`quick accept: ${where}: keyword ${key} is not supported`);
+    // A nested $id would change the base of the $refs below it; refs here resolve against the document's.
+    if ("$id" in node && site.pointer !== "") throw new Error(`quick accept: ${where}: a nested $id is not supported`);
     const type = node.type;
     if (type !== undefined && typeof type !== "string") throw new Error(`quick accept: ${where}: only a single type is supported`);
     const kind = type === "integer" ? "number" : type;
@@ -217,7 +219,7 @@ class Generator {
   }
 
   private array(node: Record<string, unknown>, site: Site, where: string): string[] {
-    const lines = [`if (d >= c.maxDepth || !Array.isArray(v)) return false;`];
+    const lines = [`if (!Array.isArray(v) || !c.enter(d)) return false;`];
     for (const [key, op] of [["minItems", "<"], ["maxItems", ">"]] as const) {
       const bound = node[key];
       if (bound === undefined) continue;
@@ -237,21 +239,25 @@ class Generator {
     const extra = node.additionalProperties;
     if (extra !== undefined && typeof extra !== "boolean") throw new Error(`quick accept: ${where}: only a boolean additionalProperties is supported`);
     const lines = [
-      `if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;`,
+      // enter: the depth limit and the scan's bound on containers, counted for every container.
+      `if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;`,
       // As the scan: plain objects only (a Map, a Date or a class instance is not JSON).
       `const proto = Object.getPrototypeOf(v);`,
       `if (proto !== Object.prototype && proto !== null) return false;`,
     ];
-    if (required.length > 0) lines.push(`let n = 0;`);
-    // for…in lists only own members here: a context is only given when Object.prototype has no enumerable member.
-    lines.push(`for (const k in v) {`, `  switch (k) {`);
     const names = [...new Set([...Object.keys(properties), ...required])].sort();
+    const optional = names.filter((name) => !required.includes(name));
+    if (required.length > 0) lines.push(`let n = 0;`);
+    optional.forEach((_, j) => lines.push(`let s${j} = false;`));
+    // for…in lists only own enumerable members (no check runs while Object.prototype has an
+    // enumerable member): the loop sees what the scan sees.
+    lines.push(`for (const k in v) {`, `  switch (k) {`);
     for (const name of names) {
       this.trustedNames.add(name);
       const site_ = this.child(site, "properties", name);
-      const inline = name in properties ? this.inline(site_) : ["if (!c.any(x, d + 1)) return false;"];
+      const inline = Object.hasOwn(properties, name) ? this.inline(site_) : ["if (!c.any(x, d + 1)) return false;"];
       const checks = inline ? ["const x = v[k];", ...inline] : [`if (!${this.fn(site_)}(v[k], d + 1, c)) return false;`];
-      if (required.includes(name)) checks.push("n++;");
+      checks.push(required.includes(name) ? "n++;" : `s${optional.indexOf(name)} = true;`);
       lines.push(`    case ${JSON.stringify(name)}: {`, ...checks.map((l) => `      ${l}`), `      break;`, `    }`);
     }
     // Members this node does not list are checked here, unless every branch of its oneOf/anyOf is
@@ -259,6 +265,9 @@ class Generator {
     const unlisted = extra === false ? `      return false;` : this.branchesAreClosed(node, site) ? `      break;` : `      if (!c.member(k, v[k], d + 1)) return false;`;
     lines.push(`    default:`, unlisted, `  }`, `}`);
     if (required.length > 0) lines.push(`if (n !== ${required.length}) return false;`);
+    // Ajv reads a listed member whether the loop saw it or not (data.name): one that is not an own
+    // enumerable member (defined non-enumerable, inherited) must not be there for the check to hold.
+    optional.forEach((name, j) => lines.push(`if (!s${j} && v[${JSON.stringify(name)}] !== undefined) return false;`));
     return lines;
   }
 
@@ -311,8 +320,11 @@ class Generator {
     for (let i = 0; i < facts.length; i++) {
       for (let j = i + 1; j < facts.length; j++) {
         const [a, b] = [facts[i]!, facts[j]!];
-        const differentTypes = a.type !== undefined && b.type !== undefined && a.type !== b.type;
-        const differentConst = [...a.consts].some(([k, v]) => b.consts.has(k) && b.consts.get(k) !== v);
+        // Every integer is a number: those two types do not separate branches.
+        const family = (type: unknown) => (type === "integer" ? "number" : type);
+        const differentTypes = a.type !== undefined && b.type !== undefined && family(a.type) !== family(b.type);
+        // A constant separates branches only on a member both require (else both can hold without it).
+        const differentConst = [...a.consts].some(([k, v]) => a.required.includes(k) && b.required.includes(k) && b.consts.has(k) && b.consts.get(k) !== v);
         const missing = (x: typeof a, y: typeof a) => y.closed && x.required.some((r) => !y.names.has(r));
         if (!differentTypes && !differentConst && !missing(a, b) && !missing(b, a)) throw new Error(`quick accept: ${where}: cannot prove oneOf branches ${i} and ${j} exclusive`);
       }

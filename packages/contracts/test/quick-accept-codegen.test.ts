@@ -3,13 +3,28 @@
  * unsupported keyword, a type-specific keyword without its type, a oneOf it cannot prove
  * exclusive. A generated check that silently ignored one of them could accept what Ajv rejects.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { SchemaFile } from "../scripts/codegen.js";
 import { generateQuickAcceptModule } from "../scripts/quick-accept.js";
+import { createAjv } from "../scripts/validators.js";
+
+const toyFile = (schema: Record<string, unknown>): SchemaFile => ({ file: "toy.v1.schema.json", module: "toy-v1", text: JSON.stringify(schema), schema: { $id: "https://schemas.graphenix.dev/toy.v1.schema.json", ...schema } });
 
 function generate(schema: Record<string, unknown>): string {
-  const file: SchemaFile = { file: "toy.v1.schema.json", module: "toy-v1", text: JSON.stringify(schema), schema: { $id: "https://schemas.graphenix.dev/toy.v1.schema.json", ...schema } };
-  return generateQuickAcceptModule({ package: "toy", module: "quick-accept", exports: { acceptToy: file.file } }, [file], "/* banner */").js;
+  return generateQuickAcceptModule({ package: "toy", module: "quick-accept", exports: { acceptToy: "toy.v1.schema.json" } }, [toyFile(schema)], "/* banner */").js;
+}
+
+/** The generated check, run with a context that calls every value clean: what is left is the schema's verdict. */
+async function generatedCheck(schema: Record<string, unknown>): Promise<(value: unknown) => boolean> {
+  const path = join(mkdtempSync(join(tmpdir(), "quick-accept-")), "toy.mjs");
+  writeFileSync(path, generate(schema));
+  const module = (await import(pathToFileURL(path).href)) as { acceptToy: (value: unknown, context: unknown) => boolean };
+  const clean = { enter: () => true, str: () => true, any: () => true, member: () => true };
+  return (value) => module.acceptToy(value, clean);
 }
 
 const branch = (kind: string, extra: Record<string, unknown> = {}) => ({ type: "object", required: ["kind"], additionalProperties: false, properties: { kind: { const: kind }, ...extra } });
@@ -26,6 +41,7 @@ describe("quick-accept codegen", () => {
     expect(() => generate({ type: "object", if: { required: ["a"] }, then: { required: ["b"] } })).toThrow(/keyword if is not supported/);
     expect(() => generate({ type: "string", format: "date-time" })).toThrow(/keyword format is not supported/);
     expect(() => generate({ type: "object", patternProperties: { "^x": {} } })).toThrow(/keyword patternProperties is not supported/);
+    expect(() => generate({ type: "object", properties: { a: { $id: "other.json", type: "string" } } })).toThrow(/nested \$id/);
   });
 
   it("refuses a type-specific keyword without its type, and several types", () => {
@@ -34,9 +50,21 @@ describe("quick-accept codegen", () => {
     expect(() => generate({ type: "object", additionalProperties: { type: "string" } })).toThrow(/boolean additionalProperties/);
   });
 
+  it("reads a listed member as Ajv does, also when it is inherited or not enumerable", async () => {
+    const schema = { type: "object", properties: { toString: { type: "string" }, note: { type: "string" } } };
+    const check = await generatedCheck(schema);
+    const ajv = createAjv([toyFile(schema)]).getSchema("https://schemas.graphenix.dev/toy.v1.schema.json")!;
+    const hidden = Object.defineProperty({}, "note", { value: 1 });
+    for (const value of [{}, Object.create(null) as object, { toString: "x" }, hidden, { note: "x" }]) expect(check(value)).toBe(ajv(value));
+  });
+
   it("refuses a oneOf whose branches it cannot prove exclusive", () => {
     expect(() => generate({ oneOf: [{ type: "string" }, { type: "string", maxLength: 2 }] })).toThrow(/cannot prove oneOf branches 0 and 1 exclusive/);
     expect(() => generate({ oneOf: [branch("p"), branch("p")] })).toThrow(/exclusive/);
     expect(() => generate({ oneOf: [{ type: "string" }, { type: "integer" }] })).not.toThrow();
+    // Every integer is a number; a constant on a member neither requires separates nothing.
+    expect(() => generate({ oneOf: [{ type: "integer" }, { type: "number" }] })).toThrow(/exclusive/);
+    const optional = (kind: string) => ({ type: "object", properties: { kind: { const: kind } } });
+    expect(() => generate({ oneOf: [optional("a"), optional("b")] })).toThrow(/exclusive/);
   });
 });

@@ -18,7 +18,7 @@ export { makeIssue } from "./issue.js";
 export { DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, resolveLimits, type ValidationLimits, type ValidationOptions } from "./validation/limits.js";
 export { IssueCollector } from "./validation/collector.js";
 export { scanDocument, type ScanOptions } from "./validation/scan.js";
-export { quickAcceptContext, type QuickAccept, type QuickAcceptContext, type QuickAcceptTrust } from "./validation/quick-accept.js";
+export { quickAccept, type QuickAccept, type QuickAcceptContext, type QuickAcceptTrust } from "./validation/quick-accept.js";
 export { isCredentialName, credentialValueKind, CREDENTIAL_NAME_SUFFIXES, CREDENTIAL_NAMES, CREDENTIAL_VALUE_PATTERNS } from "./validation/credentials.js";
 export { schemaIssues, type SchemaError, type SchemaValidator } from "./validation/schema-issues.js";
 export { checkFormat } from "./validation/format.js";

@@ -29,11 +29,14 @@ import {
   locationAt,
   parseJson,
   parseJsonBytes,
+  quickAccept,
   resolvePointer,
   scanDocument,
   setMember,
   sha256Hex,
   topologicalOrder,
+  type ScanOptions,
+  type ValidationLimits,
 } from "@graphenix/core";
 import { checkIssues, checkOperation, checkPrototypes, guarded } from "../../../tests/properties/assert-issues.js";
 import {
@@ -483,4 +486,36 @@ describe("topologicalOrder: properties", () => {
       fuzz(2_000),
     );
   });
+});
+
+describe("quickAcceptContext: properties", () => {
+  // The context answers "would the scan report nothing?" for the values a generated quick accept
+  // leaves open (docs/quick-accept.md): it must agree with scanDocument on every value, under every
+  // limit and option, or a quick accept could let through what the scan reports.
+  const NO_TRUST = { names: [], literals: [] };
+  const FORBIDDEN: ScanOptions = { credentials: true, forbiddenMembers: { names: new Set(["rawresponse"]), code: "plan-forbidden-field", message: () => "run evidence" } };
+  const scanIsSilent = (value: unknown, limits: ValidationLimits, options: ScanOptions) => {
+    const issues = new IssueCollector(limits.maxIssues);
+    return scanDocument(value, limits, options, issues) && issues.finish().length === 0;
+  };
+  const quickAcceptValue = fc.oneof(
+    anyValue,
+    fc.constantFrom<unknown>("\ud800", { "raw-Response": 1 }, { "\udc00": 1 }, { a: { b: { c: { d: { e: {} } } } } }),
+    fc.tuple(credentialName, credentialValue, fc.boolean()).map(([name, value, byName]) => (byName ? { note: { [name]: "x" } } : { note: [value] })),
+  );
+
+  it("calls a value clean exactly when scanDocument reports nothing about it", () => {
+    fc.assert(
+      fc.property(quickAcceptValue, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 30 }), fc.boolean(), (value, maxDepth, maxStringLength, forbidden) => {
+        const options = forbidden ? FORBIDDEN : { credentials: true };
+        for (const limits of [DEFAULT_VALIDATION_LIMITS, { ...DEFAULT_VALIDATION_LIMITS, maxDepth, maxStringLength }]) {
+          expect(quickAccept((v, c) => c.any(v, 0), value, limits, options, NO_TRUST)).toBe(scanIsSilent(value, limits, options));
+          // A member the schema does not list: its name counts too (the holding object is a container at depth 0).
+          expect(quickAccept((v, c) => c.enter(0) && c.member("x", v, 1), value, limits, options, NO_TRUST)).toBe(scanIsSilent({ x: value }, limits, options));
+        }
+      }),
+      fuzz(3_000),
+    );
+  });
+
 });

@@ -1,72 +1,71 @@
 /**
- * The quick-accept context (docs/quick-accept.md) answers "would the document scan report
- * nothing?" for the values a generated check leaves open: it must agree with scanDocument on every
- * value, under every limit and option, or a quick accept could let through what the scan reports.
+ * quickAccept (docs/quick-accept.md): when it refuses to run a check, that a check running inside
+ * another gets its own context, and that limits are compared by value. That the context agrees
+ * with scanDocument on every value is a property test (properties.test.ts, "quickAccept").
  */
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VALIDATION_LIMITS, IssueCollector, quickAcceptContext, scanDocument, type ScanOptions, type ValidationLimits } from "@graphenix/core";
-import { anyJson, credentialName, credentialValue } from "../../../tests/properties/arbitraries.js";
-import { fuzz } from "../../../tests/properties/runs.js";
+import { DEFAULT_VALIDATION_LIMITS, quickAccept, type QuickAccept, type ScanOptions } from "@graphenix/core";
 
 const NO_TRUST = { names: [], literals: [] };
+const SCAN: ScanOptions = { credentials: true };
 const FORBIDDEN: ScanOptions = { credentials: true, forbiddenMembers: { names: new Set(["rawresponse"]), code: "plan-forbidden-field", message: () => "run evidence" } };
+const anyClean: QuickAccept = (value, context) => context.any(value, 0);
 
-function scanIsSilent(value: unknown, limits: ValidationLimits, options: ScanOptions): boolean {
-  const issues = new IssueCollector(limits.maxIssues);
-  return scanDocument(value, limits, options, issues) && issues.finish().length === 0;
-}
-
-const anyValue = fc.oneof(
-  anyJson,
-  fc.anything({ maxDepth: 3, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true }),
-  fc.constantFrom<unknown>(undefined, NaN, Infinity, () => 1, Symbol("s"), "\ud800", { "raw-Response": 1 }, { "\udc00": 1 }, [1, , 2], { a: { b: { c: { d: { e: {} } } } } }), // eslint-disable-line no-sparse-arrays
-  fc.tuple(credentialName, credentialValue, fc.boolean()).map(([name, value, byName]) => (byName ? { note: { [name]: "x" } } : { note: [value] })),
-);
-
-describe("quickAcceptContext", () => {
-  it("calls a value clean exactly when scanDocument reports nothing about it", () => {
-    fc.assert(
-      fc.property(anyValue, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 30 }), fc.boolean(), (value, maxDepth, maxStringLength, forbidden) => {
-        const options = forbidden ? FORBIDDEN : { credentials: true };
-        for (const limits of [DEFAULT_VALIDATION_LIMITS, { ...DEFAULT_VALIDATION_LIMITS, maxDepth, maxStringLength }]) {
-          const context = quickAcceptContext(limits, options, NO_TRUST);
-          expect(context).toBeDefined();
-          expect(context!.any(value, 0)).toBe(scanIsSilent(value, limits, options));
-          // A member the schema does not list: its name counts too.
-          expect(context!.member("x", value, 1)).toBe(scanIsSilent({ x: value }, limits, options));
-        }
-      }),
-      fuzz(3_000),
-    );
-  });
-
-  it("gives no context when a name or constant it would trust is itself reported", () => {
+describe("quickAccept", () => {
+  it("runs no check when a name or constant it trusts would itself be reported", () => {
     const limits = DEFAULT_VALIDATION_LIMITS;
-    expect(quickAcceptContext(limits, { credentials: true }, { names: ["apiKey"], literals: [] })).toBeUndefined();
-    expect(quickAcceptContext(limits, FORBIDDEN, { names: ["raw_response"], literals: [] })).toBeUndefined();
-    expect(quickAcceptContext({ ...limits, maxStringLength: 3 }, { credentials: true }, { names: [], literals: ["succeeded"] })).toBeUndefined();
-    expect(quickAcceptContext(limits, { credentials: true }, { names: ["seq"], literals: ["succeeded"] })).toBeDefined();
+    const runs: string[] = [];
+    const check: QuickAccept = () => (runs.push("ran"), true);
+    expect(quickAccept(check, {}, limits, SCAN, { names: ["apiKey"], literals: [] })).toBe(false);
+    expect(quickAccept(check, {}, limits, FORBIDDEN, { names: ["raw_response"], literals: [] })).toBe(false);
+    expect(quickAccept(check, {}, { ...limits, maxStringLength: 3 }, SCAN, { names: [], literals: ["succeeded"] })).toBe(false);
+    expect(runs).toEqual([]);
+    expect(quickAccept(check, {}, limits, SCAN, { names: ["seq"], literals: ["succeeded"] })).toBe(true);
   });
 
-  it("gives no context while Object.prototype has an enumerable member (the generated loops would see it)", () => {
-    (Object.prototype as Record<string, unknown>).polluted = 1;
+  it("runs no check while Object.prototype has an enumerable member, or any member a trusted name would hit", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 1;
     try {
-      expect(quickAcceptContext(DEFAULT_VALIDATION_LIMITS, { credentials: true }, NO_TRUST)).toBeUndefined();
+      expect(quickAccept(anyClean, {}, DEFAULT_VALIDATION_LIMITS, SCAN, NO_TRUST)).toBe(false);
     } finally {
-      delete (Object.prototype as Record<string, unknown>).polluted;
+      delete proto.polluted;
     }
-    expect(quickAcceptContext(DEFAULT_VALIDATION_LIMITS, { credentials: true }, NO_TRUST)).toBeDefined();
+    Object.defineProperty(Object.prototype, "attempt", { value: 0, configurable: true });
+    try {
+      expect(quickAccept(anyClean, {}, DEFAULT_VALIDATION_LIMITS, SCAN, { names: ["attempt"], literals: [] })).toBe(false);
+    } finally {
+      delete proto.attempt;
+    }
+    expect(quickAccept(anyClean, {}, DEFAULT_VALIDATION_LIMITS, SCAN, { names: ["attempt"], literals: [] })).toBe(true);
   });
 
-  it("starts each document afresh when it gives the same context again", () => {
-    const limits = { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 3 };
-    const options = { credentials: true };
-    const first = quickAcceptContext(limits, options, NO_TRUST)!;
-    expect(first.any({ a: { b: 1 } }, 0)).toBe(true);
-    expect(first.any({ a: { b: { c: {} } } }, 0)).toBe(false);
-    const again = quickAcceptContext(limits, options, NO_TRUST)!;
-    expect(again).toBe(first);
-    expect(again.any({ a: { b: 1 } }, 0)).toBe(true);
+  it("gives a check that runs inside another its own context: the outer count of containers goes on", () => {
+    const limits = { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 4 };
+    const seen: boolean[] = [];
+    const outer: QuickAccept = (value, context) => {
+      const ok = context.enter(0) && context.enter(1);
+      seen.push(quickAccept(anyClean, { a: { b: 1 } }, limits, SCAN, NO_TRUST));
+      return ok && context.any(value, 2);
+    };
+    expect(quickAccept(outer, { c: {} }, limits, SCAN, NO_TRUST)).toBe(true);
+    expect(quickAccept(outer, { c: { d: {} } }, limits, SCAN, NO_TRUST)).toBe(false);
+    expect(seen).toEqual([true, true]);
+  });
+
+  it("counts every container a check enters toward the scan's bound, not only open values", () => {
+    const fill = (count: number): QuickAccept => (value, context) => {
+      for (let i = 0; i < count; i++) if (!context.enter(1)) return false;
+      return context.any(value, 1);
+    };
+    expect(quickAccept(fill(49_999_999), {}, DEFAULT_VALIDATION_LIMITS, SCAN, NO_TRUST)).toBe(true);
+    expect(quickAccept(fill(50_000_000), {}, DEFAULT_VALIDATION_LIMITS, SCAN, NO_TRUST)).toBe(false);
+  });
+
+  it("compares limits by value: a changed limits object gets answers for its new limits", () => {
+    const limits = { ...DEFAULT_VALIDATION_LIMITS };
+    expect(quickAccept(anyClean, { text: "output of unit:a" }, limits, SCAN, NO_TRUST)).toBe(true);
+    limits.maxStringLength = 8;
+    expect(quickAccept(anyClean, { text: "output of unit:a" }, limits, SCAN, NO_TRUST)).toBe(false);
   });
 });

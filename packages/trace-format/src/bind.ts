@@ -1,5 +1,5 @@
 import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, ValidationIssue } from "@graphenix/contracts";
-import { IssueCollector, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
+import { IssueCollector, jsonEqual, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
 import { computePlanHash, kindRuleOf, PHASE_RANK, validateExecutablePlanV2 } from "@graphenix/plan-format";
 import { meaning } from "./lifecycle.js";
 import { validateTrace } from "./validate-trace.js";
@@ -117,13 +117,6 @@ export function bindTraceToPlan(trace: unknown, plan: unknown, options?: Validat
 const RUNNING = 1;
 const MENTIONED = 2;
 
-/** Same model: schema-valid selections have only these members (a profile choice or a direct model). */
-function sameModel(a: ModelSelection, b: ModelSelection): boolean {
-  const x = a as Partial<Record<"kind" | "key" | "provider" | "model", string>>;
-  const y = b as typeof x;
-  return x.kind === y.kind && x.key === y.key && x.provider === y.provider && x.model === y.model;
-}
-
 /**
  * The state of one binding lives in arrays indexed by the positions `prepare` gave each unit and
  * node: one map look-up per event (the unit's, or the node's for a node event), however long the
@@ -235,6 +228,6 @@ function bindUnitEvent(
 }
 
 function allows(models: readonly ModelSelection[], model: ModelSelection): boolean {
-  for (const allowed of models) if (sameModel(allowed, model)) return true;
+  for (const allowed of models) if (jsonEqual(allowed, model)) return true;
   return false;
 }

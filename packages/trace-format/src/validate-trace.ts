@@ -1,5 +1,5 @@
 import { EXECUTION_TRACE_FORMAT, type GraphExecutionTrace, type TraceEvent, type ValidationResult } from "@graphenix/contracts";
-import { checkFormat, IssueCollector, quickAcceptContext, resolveLimits, scanDocument, schemaIssues, validationResult, type ScanOptions, type ValidationOptions } from "@graphenix/core";
+import { checkFormat, IssueCollector, quickAccept, resolveLimits, scanDocument, schemaIssues, validationResult, type ScanOptions, type ValidationOptions } from "@graphenix/core";
 import { acceptTrace, quickAcceptTrust } from "./generated/quick-accept.js";
 import { validateTraceSchema } from "./generated/schema-validators.js";
 import { checkConsistency } from "./consistency.js";
@@ -17,8 +17,7 @@ export function validateTrace(trace: unknown, options?: ValidationOptions): Vali
   if (checkFormat(trace, [EXECUTION_TRACE_FORMAT], issues)) {
     // A clean, schema-valid trace is recognised in one walk (docs/quick-accept.md); for any other
     // the scan and the schema validator run and report what they find.
-    const quick = quickAcceptContext(limits, SCAN, quickAcceptTrust);
-    if (quick && acceptTrace(trace, quick)) checkConsistency(trace as GraphExecutionTrace, issues);
+    if (quickAccept(acceptTrace, trace, limits, SCAN, quickAcceptTrust)) checkConsistency(trace as GraphExecutionTrace, issues);
     else if (scanDocument(trace, limits, SCAN, issues)) {
       if (!validateTraceSchema(trace)) for (const issue of schemaIssues(validateTraceSchema.errors, trace)) issues.push(issue);
       else checkConsistency(trace as GraphExecutionTrace, issues);

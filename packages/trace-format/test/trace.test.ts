@@ -124,3 +124,38 @@ describe("prepareTraceBinding: one plan, many traces", () => {
     expect(bound.issues).toEqual(binder.planIssues);
   });
 });
+
+describe("in-memory traces the quick accept must not let through (docs/quick-accept.md)", () => {
+  // Members Ajv reads (data.attempt) but a for…in loop does not see: the result is the full path's.
+  const base = () => simulateTrace(pipeline);
+  const unitEvent = (t: GraphExecutionTrace) => t.events.findIndex((e) => e.type === "unitStarted" && e.model !== undefined);
+
+  it("a non-enumerable member with a wrong value is a schema issue", () => {
+    const t = base();
+    const i = unitEvent(t);
+    Object.defineProperty(t.events[i], "attempt", { value: "not a number" });
+    Object.defineProperty(t.events[i - 1], "model", { value: { kind: "nope" } });
+    expect(codes(validateTrace(t))).toEqual(expect.arrayContaining([`/events/${i}/attempt schema-type`]));
+    expect(validateTrace(t).valid).toBe(false);
+  });
+
+  it("a non-enumerable member of Object.prototype named like a listed member is read as Ajv reads it", () => {
+    const t = base();
+    expect(validateTrace(t).valid).toBe(true);
+    Object.defineProperty(Object.prototype, "attempt", { value: 0, configurable: true });
+    try {
+      const result = validateTrace(t);
+      expect(result.valid).toBe(false);
+      expect(codes(result)).toContain("/events/0/attempt schema-range");
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).attempt;
+    }
+  });
+
+  it("a model with an extra non-enumerable member binds as before (models compared by their JSON members)", () => {
+    const t = base();
+    const i = unitEvent(t);
+    Object.defineProperty(t.events[i]!.model, "provider", { value: "openai" });
+    expect(codes(bindTraceToPlan(t, pipeline))).toEqual([]);
+  });
+});

@@ -1,14 +1,17 @@
 import { credentialValueKind, memberNameCredential } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
-import { isObjectPrototypePolluted, forbiddenForm, MAX_SCAN_CONTAINERS, mayHaveLoneSurrogate, type ScanOptions } from "./scan.js";
+import { forbiddenForm, isObjectPrototypePolluted, MAX_SCAN_CONTAINERS, mayHaveLoneSurrogate, type ScanOptions } from "./scan.js";
 
 /**
  * What a generated quick-accept check (docs/quick-accept.md) asks of the document scan: the same
- * limits and credential rules as `scanDocument`, as yes/no answers.
+ * limits and credential rules as `scanDocument`, as yes/no answers, for one document.
  */
 export interface QuickAcceptContext {
-  /** Arrays and objects at this depth or deeper are past the depth limit (the root is at 0). */
-  readonly maxDepth: number;
+  /**
+   * Called for every array and object the check enters, at its depth (the root is at 0): false
+   * when it is past the depth limit or past the scan's bound on containers.
+   */
+  enter(depth: number): boolean;
   /** Whether a string value the schema does not pin down is clean: within the length limit, no credential, no lone surrogate. */
   str(value: string): boolean;
   /** Whether a value the schema leaves open, at `depth`, is clean all the way down. */
@@ -27,67 +30,105 @@ export interface QuickAcceptTrust {
 }
 
 /**
- * The context a generated quick-accept check runs in, or undefined when the quick path must not
- * be taken: some code added an enumerable member to Object.prototype (the generated loops would
- * see it), or a name or constant the check trusts would itself be reported under these limits and
- * options (a maxStringLength shorter than an enum value, a forbidden member name).
+ * Runs a generated quick-accept `check` on `value` under the limits and scan options a validator
+ * applies: true only when the schema accepts it and `scanDocument` would report nothing; false
+ * means "don't know" (the validator then runs its full path). Also false, without running the
+ * check, when some code has put a member on Object.prototype that a generated loop would see or a
+ * listed member name would hit, or when a name or constant the check trusts would itself be
+ * reported under these limits and options (a maxStringLength shorter than an enum value, a
+ * forbidden member name).
  */
-export function quickAcceptContext(limits: ValidationLimits, options: ScanOptions, trust: QuickAcceptTrust): QuickAcceptContext | undefined {
-  if (isObjectPrototypePolluted()) return undefined;
-  if (last?.limits === limits && last.options === options && last.trust === trust) return last.context?.restart();
-  const context = new CleanCheck(limits, options);
-  const trusted = trust.names.every((name) => context.name(name)) && trust.literals.every((literal) => context.str(literal));
-  last = { limits, options, trust, context: trusted ? context : undefined };
-  return last.context;
+export function quickAccept(check: QuickAccept, value: unknown, limits: ValidationLimits, options: ScanOptions, trust: QuickAcceptTrust): boolean {
+  if (isObjectPrototypePolluted() || trust.names.some((name) => name in Object.prototype)) return false;
+  const reuse = idle !== undefined && idle.fits(limits, options, trust);
+  const context = reuse ? (idle as CleanCheck) : new CleanCheck(limits, options, trust);
+  if (!context.trusted) {
+    if (!reuse) idle = context;
+    return false;
+  }
+  // Taken while it runs: a check that runs another (a getter of the document validating something
+  // else) gets a context of its own, and this one's container count is not reset under it.
+  if (reuse) idle = undefined;
+  try {
+    context.restart();
+    return check(value, context);
+  } finally {
+    idle = context;
+  }
 }
 
 /**
- * The context made last, given again for the same limits, options and trust (the objects, not
- * their contents). Why: the engine optimizes the generated checks for the context they are given;
- * a new context per document made it throw that code away and recompile it for every document,
- * which cost more than the check itself (measured: 3×).
+ * The context used last, given again for the same limits, options and trust. Why: the engine
+ * optimizes the generated checks for the context they are given; a new context per document made
+ * it throw that code away and compile it again for every document (measured: 3× slower).
  */
-let last: { limits: ValidationLimits; options: ScanOptions; trust: QuickAcceptTrust; context: CleanCheck | undefined } | undefined;
+let idle: CleanCheck | undefined;
+
+/** At most this many member names are remembered as forbidden or not (as the credential caches). */
+const MAX_CACHED_NAMES = 10_000;
 
 /**
- * `scanDocument`'s rules as a yes/no answer that stops at the first finding: a value is clean
- * exactly when the scan would report nothing about it (a property test holds the two equal).
- * A class, not closures, for the same reason as the scan's.
+ * `scanDocument`'s rules as yes/no answers that stop at the first finding: a value is clean exactly
+ * when the scan would report nothing about it (a property test holds the two equal). A class, not
+ * closures, for the same reason as the scan's.
  */
 class CleanCheck implements QuickAcceptContext {
-  readonly maxDepth: number;
+  private readonly maxDepth: number;
   private readonly maxStringLength: number;
   private readonly credentials: boolean;
   private readonly forbidden: ScanOptions["forbiddenMembers"];
   private readonly forbiddenCache = new Map<string, boolean>();
-  /** Containers entered so far, bounded as the scan bounds them. */
+  /** Containers entered in this document, bounded as the scan bounds them. */
   private visits = 0;
+  /** Whether every name and constant of the trust is clean under these limits and options. */
+  readonly trusted: boolean;
 
-  constructor(limits: ValidationLimits, options: ScanOptions) {
+  constructor(
+    limits: ValidationLimits,
+    options: ScanOptions,
+    private readonly trust: QuickAcceptTrust,
+  ) {
     this.maxDepth = Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH);
     this.maxStringLength = limits.maxStringLength;
     this.credentials = options.credentials;
     this.forbidden = options.forbiddenMembers;
+    this.trusted = trust.names.every((name) => this.name(name)) && trust.literals.every((literal) => this.str(literal));
+  }
+
+  /** Same answers for these limits, options and trust (compared by value: a limits object may change). */
+  fits(limits: ValidationLimits, options: ScanOptions, trust: QuickAcceptTrust): boolean {
+    return (
+      this.trust === trust &&
+      this.maxDepth === Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH) &&
+      this.maxStringLength === limits.maxStringLength &&
+      this.credentials === options.credentials &&
+      this.forbidden === options.forbiddenMembers
+    );
+  }
+
+  restart(): void {
+    this.visits = 0;
+  }
+
+  enter(depth: number): boolean {
+    return depth < this.maxDepth && ++this.visits <= MAX_SCAN_CONTAINERS;
   }
 
   str(value: string): boolean {
     return value.length <= this.maxStringLength && (!this.credentials || credentialValueKind(value) === undefined) && !mayHaveLoneSurrogate(value);
   }
 
-  name(name: string): boolean {
+  private name(name: string): boolean {
     return name.length <= this.maxStringLength && !mayHaveLoneSurrogate(name) && (!this.credentials || memberNameCredential(name) === "") && !(this.forbidden && this.isForbidden(this.forbidden.names, name));
   }
 
   private isForbidden(names: ReadonlySet<string>, name: string): boolean {
     let hit = this.forbiddenCache.get(name);
-    if (hit === undefined) this.forbiddenCache.set(name, (hit = names.has(forbiddenForm(name))));
+    if (hit === undefined) {
+      hit = names.has(forbiddenForm(name));
+      if (this.forbiddenCache.size < MAX_CACHED_NAMES) this.forbiddenCache.set(name, hit);
+    }
     return hit;
-  }
-
-  /** The context, ready for another document. */
-  restart(): this {
-    this.visits = 0;
-    return this;
   }
 
   member(name: string, value: unknown, depth: number): boolean {
@@ -108,7 +149,7 @@ class CleanCheck implements QuickAcceptContext {
       default:
         return false;
     }
-    if (depth >= this.maxDepth || ++this.visits > MAX_SCAN_CONTAINERS) return false;
+    if (!this.enter(depth)) return false;
     if (Array.isArray(value)) {
       // By index, as the scan walks arrays: no iterator a document could have replaced, and holes read as undefined.
       // eslint-disable-next-line @typescript-eslint/prefer-for-of
@@ -117,7 +158,7 @@ class CleanCheck implements QuickAcceptContext {
     }
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return false;
-    // for…in lists own members only: the context is not made when Object.prototype is polluted.
+    // for…in lists own members only: no check runs while Object.prototype is polluted.
     for (const key in value) if (!this.member(key, (value as Record<string, unknown>)[key], depth + 1)) return false;
     return true;
   }

@@ -223,7 +223,8 @@ class Scanner {
     let hit = this.forbiddenCache.get(key);
     if (hit === undefined) {
       hit = (this.forbidden as NonNullable<ScanOptions["forbiddenMembers"]>).names.has(forbiddenForm(key));
-      this.forbiddenCache.set(key, hit);
+      // Bounded: the scanner lives as long as the process, and member names can be anything.
+      if (this.forbiddenCache.size < 10_000) this.forbiddenCache.set(key, hit);
     }
     return hit;
   }

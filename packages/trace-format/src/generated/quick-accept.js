@@ -18,10 +18,11 @@ const p9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][
 const p10 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 // execution-trace.v1.schema.json#/$defs/TraceError
 function q3(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
+  let s0 = false;
   for (const k in v) {
     switch (k) {
       case "code": {
@@ -38,6 +39,7 @@ function q3(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length > 4000) return false;
         if (!c.str(x)) return false;
+        s0 = true;
         break;
       }
       default:
@@ -45,11 +47,12 @@ function q3(v, d, c) {
     }
   }
   if (n !== 1) return false;
+  if (!s0 && v["message"] !== undefined) return false;
   return true;
 }
 // authoring-graph.v1.schema.json#/$defs/ProfileChoiceSelection
 function q6(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -79,7 +82,7 @@ function q6(v, d, c) {
 }
 // authoring-graph.v1.schema.json#/$defs/DirectModelSelection
 function q8(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -118,7 +121,7 @@ function q8(v, d, c) {
 }
 // authoring-graph.v1.schema.json#/$defs/ModelSelection
 function q5(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -141,7 +144,7 @@ function q5(v, d, c) {
 }
 // execution-trace.v1.schema.json#/$defs/TracePayload/oneOf/0
 function q12(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -162,7 +165,7 @@ function q12(v, d, c) {
 }
 // execution-trace.v1.schema.json#/$defs/PayloadRef
 function q14(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -201,7 +204,7 @@ function q14(v, d, c) {
 }
 // execution-trace.v1.schema.json#/$defs/TracePayload/oneOf/1
 function q13(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -221,7 +224,7 @@ function q13(v, d, c) {
 }
 // execution-trace.v1.schema.json#/$defs/TracePayload
 function q11(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   for (const k in v) {
@@ -235,10 +238,17 @@ function q11(v, d, c) {
 }
 // execution-trace.v1.schema.json#/$defs/TraceEvent
 function q2(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
+  let s0 = false;
+  let s1 = false;
+  let s2 = false;
+  let s3 = false;
+  let s4 = false;
+  let s5 = false;
+  let s6 = false;
   for (const k in v) {
     switch (k) {
       case "at": {
@@ -254,14 +264,17 @@ function q2(v, d, c) {
         if (typeof x !== "number" || !Number.isInteger(x)) return false;
         if (x < 1) return false;
         if (x > 100) return false;
+        s0 = true;
         break;
       }
       case "error": {
         if (!q3(v[k], d + 1, c)) return false;
+        s1 = true;
         break;
       }
       case "model": {
         if (!q5(v[k], d + 1, c)) return false;
+        s2 = true;
         break;
       }
       case "nodeId": {
@@ -271,6 +284,7 @@ function q2(v, d, c) {
         if (x.length > 256) return false;
         if (!p1.test(x)) return false;
         if (!c.str(x)) return false;
+        s3 = true;
         break;
       }
       case "outcome": {
@@ -283,10 +297,12 @@ function q2(v, d, c) {
           default:
             return false;
         }
+        s4 = true;
         break;
       }
       case "payload": {
         if (!q11(v[k], d + 1, c)) return false;
+        s5 = true;
         break;
       }
       case "seq": {
@@ -327,6 +343,7 @@ function q2(v, d, c) {
         if (x.length > 256) return false;
         if (!p3.test(x)) return false;
         if (!c.str(x)) return false;
+        s6 = true;
         break;
       }
       default:
@@ -334,18 +351,25 @@ function q2(v, d, c) {
     }
   }
   if (n !== 3) return false;
+  if (!s0 && v["attempt"] !== undefined) return false;
+  if (!s1 && v["error"] !== undefined) return false;
+  if (!s2 && v["model"] !== undefined) return false;
+  if (!s3 && v["nodeId"] !== undefined) return false;
+  if (!s4 && v["outcome"] !== undefined) return false;
+  if (!s5 && v["payload"] !== undefined) return false;
+  if (!s6 && v["unitId"] !== undefined) return false;
   return true;
 }
 // execution-trace.v1.schema.json#/properties/events
 function q1(v, d, c) {
-  if (d >= c.maxDepth || !Array.isArray(v)) return false;
+  if (!Array.isArray(v) || !c.enter(d)) return false;
   if (v.length > 10000000) return false;
   for (let i = 0; i < v.length; i++) if (!q2(v[i], d + 1, c)) return false;
   return true;
 }
 // execution-trace.v1.schema.json#/properties/runtimeBinding
 function q18(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
@@ -393,10 +417,11 @@ function q18(v, d, c) {
 }
 // execution-trace.v1.schema.json#
 function q0(v, d, c) {
-  if (d >= c.maxDepth || typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   let n = 0;
+  let s0 = false;
   for (const k in v) {
     switch (k) {
       case "events": {
@@ -409,6 +434,7 @@ function q0(v, d, c) {
         if (typeof x !== "string") return false;
         if (!p4.test(x)) return false;
         if (!c.str(x)) return false;
+        s0 = true;
         break;
       }
       case "format": {
@@ -478,6 +504,7 @@ function q0(v, d, c) {
     }
   }
   if (n !== 8) return false;
+  if (!s0 && v["finishedAt"] !== undefined) return false;
   return true;
 }
 export function acceptTrace(value, context) {
