@@ -66,6 +66,9 @@ export function scanDocument(root: unknown, limits: ValidationLimits, options: S
  */
 let idle: Scanner | undefined;
 
+/** What an idle scanner holds instead of a caller's collector (it reports nothing while idle). */
+const DETACHED = new IssueCollector(1);
+
 /** The most arrays and objects one scan enters: more than 64 MiB of JSON text can hold. */
 export const MAX_SCAN_CONTAINERS = 50_000_000;
 
@@ -85,7 +88,7 @@ class Scanner {
   // `for…in` is the fastest member walk, but it also lists enumerable members some code added to
   // Object.prototype; then Object.keys is used instead.
   private polluted = false;
-  private issues = new IssueCollector(1);
+  private issues = DETACHED;
   /** Whether some value was past a limit. */
   exceeded = false;
 
@@ -105,7 +108,7 @@ class Scanner {
   stop(): void {
     this.path.length = 0;
     this.containers.length = 0;
-    this.issues = new IssueCollector(1);
+    this.issues = DETACHED;
   }
 
   /** `path[0 .. depth-1]` is the path of the value being looked at. */
