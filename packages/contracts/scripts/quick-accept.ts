@@ -60,6 +60,8 @@ class Generator {
   private readonly patterns: string[] = [];
   readonly trustedNames = new Set<string>();
   readonly trustedLiterals = new Set<string>();
+  /** Alias nodes being resolved (a cycle of $refs with no keyword in between has no meaning). */
+  private readonly aliasing = new Set<string>();
 
   constructor(files: readonly SchemaFile[]) {
     for (const file of files) this.docs.set(ID_BASE + file.file, file.schema);
@@ -76,9 +78,12 @@ class Generator {
     if (known) return known;
     const node = this.resolve(site);
     if (typeof node === "object" && typeof node.$ref === "string" && Object.keys(node).every((k) => k === "$ref" || ANNOTATIONS.has(k))) {
-      // A node that only refers to another is that node: no function of its own.
-      const target = this.deref(site).site;
-      const alias = this.fn(target);
+      // A node that only refers to another is that node: no function of its own. One hop at a
+      // time: the node referred to may add keywords of its own next to a $ref of its own.
+      if (this.aliasing.has(key)) throw new Error(`quick accept: ${site.pointer}: $ref cycle with nothing in between`);
+      this.aliasing.add(key);
+      const alias = this.fn(this.refSite(node.$ref, site));
+      this.aliasing.delete(key);
       this.names.set(key, alias);
       return alias;
     }
@@ -110,7 +115,11 @@ class Generator {
     return { doc: url.href, pointer: hash };
   }
 
-  /** A `$ref`-only chain followed to the node it names (to compare `oneOf` branches). */
+  /**
+   * A chain of `$ref`s followed to the node it ends at, for facts about `oneOf` branches (type,
+   * constants, required and allowed members). Keywords next to a `$ref` only narrow what the node
+   * accepts, so facts of the node at the end still hold for the branch.
+   */
   private deref(site: Site): { node: Schema; site: Site } {
     let node = this.resolve(site);
     for (let hops = 0; typeof node === "object" && typeof node.$ref === "string"; hops++) {

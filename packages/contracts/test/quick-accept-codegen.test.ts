@@ -58,6 +58,13 @@ describe("quick-accept codegen", () => {
     for (const value of [{}, Object.create(null) as object, { toString: "x" }, hidden, { note: "x" }]) expect(check(value)).toBe(ajv(value));
   });
 
+  it("keeps the keywords of a node that a pure $ref names, even when it has a $ref of its own", async () => {
+    const schema = { type: "object", properties: { a: { $ref: "#/$defs/Short" } }, $defs: { Short: { $ref: "#/$defs/Text", type: "string", maxLength: 2 }, Text: { type: "string" } } };
+    const check = await generatedCheck(schema);
+    const ajv = createAjv([toyFile(schema)]).getSchema("https://schemas.graphenix.dev/toy.v1.schema.json")!;
+    for (const value of [{ a: "ab" }, { a: "abc" }, { a: 1 }]) expect(check(value)).toBe(ajv(value));
+  });
+
   it("refuses a oneOf whose branches it cannot prove exclusive", () => {
     expect(() => generate({ oneOf: [{ type: "string" }, { type: "string", maxLength: 2 }] })).toThrow(/cannot prove oneOf branches 0 and 1 exclusive/);
     expect(() => generate({ oneOf: [branch("p"), branch("p")] })).toThrow(/exclusive/);
