@@ -47,6 +47,10 @@ const SUPPORTED = new Set([...ANNOTATIONS, ...Object.keys(TYPED), "type", "const
 
 const isPrimitive = (v: unknown): v is string | number | boolean | null => v === null || ["string", "number", "boolean"].includes(typeof v);
 
+/** A node that only refers to another (`$ref` and annotations): it is that node. */
+const isAlias = (node: Schema): node is Record<string, unknown> & { $ref: string } =>
+  typeof node === "object" && typeof node.$ref === "string" && Object.keys(node).every((k) => k === "$ref" || ANNOTATIONS.has(k));
+
 /** Where a schema node is: the `$id` of its document and the JSON Pointer inside it. */
 interface Site {
   readonly doc: string;
@@ -77,7 +81,7 @@ class Generator {
     const known = this.names.get(key);
     if (known) return known;
     const node = this.resolve(site);
-    if (typeof node === "object" && typeof node.$ref === "string" && Object.keys(node).every((k) => k === "$ref" || ANNOTATIONS.has(k))) {
+    if (isAlias(node)) {
       // A node that only refers to another is that node: no function of its own. One hop at a
       // time: the node referred to may add keywords of its own next to a $ref of its own.
       if (this.aliasing.has(key)) throw new Error(`quick accept: ${site.pointer}: $ref cycle with nothing in between`);
@@ -287,7 +291,7 @@ class Generator {
    */
   private inline(site: Site): string[] | undefined {
     let node = this.resolve(site);
-    for (let hops = 0; typeof node === "object" && typeof node.$ref === "string" && Object.keys(node).every((k) => k === "$ref" || ANNOTATIONS.has(k)); hops++) {
+    for (let hops = 0; isAlias(node); hops++) {
       if (hops > 32) throw new Error(`quick accept: ${site.pointer}: $ref chain too long`);
       site = this.refSite(node.$ref, site);
       node = this.resolve(site);

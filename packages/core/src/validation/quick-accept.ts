@@ -1,6 +1,6 @@
 import { credentialValueKind, memberNameCredential } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
-import { forbiddenForm, isObjectPrototypePolluted, MAX_SCAN_CONTAINERS, mayHaveLoneSurrogate, type ScanOptions } from "./scan.js";
+import { isForbiddenName, isObjectPrototypePolluted, MAX_SCAN_CONTAINERS, mayHaveLoneSurrogate, type ScanOptions } from "./scan.js";
 
 /**
  * What a generated quick-accept check (docs/quick-accept.md) asks of the document scan: the same
@@ -64,9 +64,6 @@ export function quickAccept(check: QuickAccept, value: unknown, limits: Validati
  */
 let idle: CleanCheck | undefined;
 
-/** At most this many member names are remembered as forbidden or not (as the credential caches). */
-const MAX_CACHED_NAMES = 10_000;
-
 /**
  * `scanDocument`'s rules as yes/no answers that stop at the first finding: a value is clean exactly
  * when the scan would report nothing about it (a property test holds the two equal). A class, not
@@ -119,16 +116,7 @@ class CleanCheck implements QuickAcceptContext {
   }
 
   private name(name: string): boolean {
-    return name.length <= this.maxStringLength && !mayHaveLoneSurrogate(name) && (!this.credentials || memberNameCredential(name) === "") && !(this.forbidden && this.isForbidden(this.forbidden.names, name));
-  }
-
-  private isForbidden(names: ReadonlySet<string>, name: string): boolean {
-    let hit = this.forbiddenCache.get(name);
-    if (hit === undefined) {
-      hit = names.has(forbiddenForm(name));
-      if (this.forbiddenCache.size < MAX_CACHED_NAMES) this.forbiddenCache.set(name, hit);
-    }
-    return hit;
+    return name.length <= this.maxStringLength && !mayHaveLoneSurrogate(name) && (!this.credentials || memberNameCredential(name) === "") && !(this.forbidden && isForbiddenName(this.forbidden.names, this.forbiddenCache, name));
   }
 
   member(name: string, value: unknown, depth: number): boolean {

@@ -22,9 +22,18 @@ export function mayHaveLoneSurrogate(value: string): boolean {
   return hasIsWellFormed ? !(value as unknown as { isWellFormed(): boolean }).isWellFormed() : SURROGATE.test(value);
 }
 
-/** A member name as `forbiddenMembers` compares it: without `-`, `_` and `.`, in lower case. */
-export function forbiddenForm(name: string): string {
-  return name.replace(/[-_.]/g, "").toLowerCase();
+/**
+ * Whether a member name is one of `forbiddenMembers` names, compared without `-`, `_` and `.` and
+ * in lower case. Answers are remembered in `cache`, at most 10,000 of them: the caches live as long
+ * as the process, and member names can be anything.
+ */
+export function isForbiddenName(names: ReadonlySet<string>, cache: Map<string, boolean>, name: string): boolean {
+  let hit = cache.get(name);
+  if (hit === undefined) {
+    hit = names.has(name.replace(/[-_.]/g, "").toLowerCase());
+    if (cache.size < 10_000) cache.set(name, hit);
+  }
+  return hit;
 }
 
 /** True when some code added an enumerable member to Object.prototype (for…in would list it). */
@@ -217,18 +226,8 @@ class Scanner {
           this.report("forbidden-credential-value", `the member name looks like ${found}; credentials and secrets must never be in the document`, depth + 1);
         }
       }
-      if (this.forbidden && this.isForbidden(key)) this.report(this.forbidden.code, this.forbidden.message(key), depth + 1);
+      if (this.forbidden && isForbiddenName(this.forbidden.names, this.forbiddenCache, key)) this.report(this.forbidden.code, this.forbidden.message(key), depth + 1);
       this.walk(value[key], depth + 1);
     }
-  }
-
-  private isForbidden(key: string): boolean {
-    let hit = this.forbiddenCache.get(key);
-    if (hit === undefined) {
-      hit = (this.forbidden as NonNullable<ScanOptions["forbiddenMembers"]>).names.has(forbiddenForm(key));
-      // Bounded: the scanner lives as long as the process, and member names can be anything.
-      if (this.forbiddenCache.size < 10_000) this.forbiddenCache.set(key, hit);
-    }
-    return hit;
   }
 }
