@@ -1,44 +1,64 @@
 import { asArray, asObject, asString, compareUtf8, type Obj } from "@graphenix/core";
+import { collectUtilities, type UtilityView } from "./utility-view.js";
 
 export interface EdgeView {
   readonly index: number;
   readonly from: string;
   readonly to: string;
+  /** Positions of `from` and `to` in the view's `ids`, or -1 when that end is not a node. */
+  readonly source: number;
+  readonly target: number;
   readonly edge: Obj;
 }
 
 /**
  * The parts of an authoring or normalized graph every rule reads, extracted once and
- * defensively: node ids in UTF-8 byte order, nodes by id, edges whose ends are strings.
+ * defensively: node ids in UTF-8 byte order, nodes by id, edges whose ends are strings, and
+ * the utilities of the task nodes. Made per validation: a rule never sees what an earlier
+ * validation of a since-changed document saw.
  */
 export interface GraphView {
   readonly document: Obj;
   readonly ids: readonly string[];
+  /** Each id's position in `ids`. */
+  readonly position: ReadonlyMap<string, number>;
   readonly nodes: ReadonlyMap<string, Obj>;
   readonly edges: readonly EdgeView[];
   /** Graph-level model case ids. */
   readonly graphCases: ReadonlySet<string>;
+  /** Every PRE / POST utility and MAIN wrapper of the task nodes, node by node. */
+  readonly utilities: readonly UtilityView[];
 }
 
-export function graphView(document: Obj): GraphView {
+/** `keys`: the member names of `document.nodes`, when the caller has them already. */
+export function graphView(document: Obj, keys?: readonly string[]): GraphView {
   const nodesObj = asObject(document.nodes) ?? {};
   const nodes = new Map<string, Obj>();
-  for (const [id, node] of Object.entries(nodesObj)) {
-    const obj = asObject(node);
-    if (obj) nodes.set(id, obj);
+  const utilities: UtilityView[] = [];
+  for (const id of keys ?? Object.keys(nodesObj)) {
+    const node = asObject(nodesObj[id]);
+    if (!node) continue;
+    nodes.set(id, node);
+    collectUtilities(id, node, utilities);
   }
+  const ids = [...nodes.keys()].sort(compareUtf8);
+  const position = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) position.set(ids[i] as string, i);
   const edges: EdgeView[] = [];
-  asArray(document.edges).forEach((raw, index) => {
-    const edge = asObject(raw);
+  const list = asArray(document.edges);
+  for (let index = 0; index < list.length; index++) {
+    const edge = asObject(list[index]);
     const from = asString(edge?.from);
     const to = asString(edge?.to);
-    if (edge && from !== undefined && to !== undefined) edges.push({ index, from, to, edge });
-  });
+    if (edge && from !== undefined && to !== undefined) edges.push({ index, from, to, source: position.get(from) ?? -1, target: position.get(to) ?? -1, edge });
+  }
   return {
     document,
-    ids: [...nodes.keys()].sort(compareUtf8),
+    ids,
+    position,
     nodes,
     edges,
     graphCases: new Set(Object.keys(asObject(document.modelCases) ?? {})),
+    utilities,
   };
 }

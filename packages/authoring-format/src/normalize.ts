@@ -8,10 +8,9 @@ import {
 import { asObject, cloneJson, compareUtf8, digestResult, setMember, type Obj, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
 import { orderNodes } from "./rules/acyclic.js";
-import { GRAPH_RULES } from "./rules/index.js";
 import { validateGraph } from "./run-validation.js";
-import { validateAuthoringGraphSchema } from "./generated/schema-validators.js";
-import { validateNormalizedExecutableGraph } from "./validate-normalized-graph.js";
+import { AUTHORING_GRAPH_VALIDATION } from "./validate-authoring-graph.js";
+import { NORMALIZED_GRAPH_VALIDATION } from "./validate-normalized-graph.js";
 import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
 
 /**
@@ -22,29 +21,18 @@ import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
  */
 export function normalizeAuthoringGraph(document: unknown, options?: ValidationOptions): ValidationResult<NormalizedExecutableGraphDocument> {
   if (asObject(document)?.format === NORMALIZED_GRAPH_FORMAT) {
-    const checked = validateNormalizedExecutableGraph(document, options);
-    if (!checked.valid) return checked;
-    const source = checked.value.source;
-    return { valid: true, value: build(checked.value as unknown as Obj, graphFromNormalized(checked.value), source), issues: checked.issues };
+    const { result, graph } = validateGraph<NormalizedExecutableGraphDocument>(document, NORMALIZED_GRAPH_VALIDATION, options);
+    if (!result.valid) return result;
+    // A valid result always ran the rules, so the graph view exists.
+    return { valid: true, value: build(result.value as unknown as Obj, graph as GraphView, result.value.source), issues: result.issues };
   }
-  const { result, graph } = validateGraph<AuthoringGraphDocument>(document, { formats: [AUTHORING_GRAPH_FORMAT], schema: validateAuthoringGraphSchema, rules: GRAPH_RULES }, options);
+  const { result, graph } = validateGraph<AuthoringGraphDocument>(document, AUTHORING_GRAPH_VALIDATION, options);
   if (!result.valid) return result;
   const hash = digestResult(document);
   if (!hash.ok) return { valid: false, issues: [...result.issues, ...hash.issues] };
   // A valid result always ran the rules, so the graph view exists.
   const view = graph as GraphView;
   return { valid: true, value: build(document as Obj, view, { format: AUTHORING_GRAPH_FORMAT, graphHash: hash.value }), issues: result.issues };
-}
-
-function graphFromNormalized(doc: NormalizedExecutableGraphDocument): GraphView {
-  const nodes = new Map(Object.entries(doc.nodes).map(([id, n]) => [id, n as unknown as Obj]));
-  return {
-    document: doc as unknown as Obj,
-    ids: [...nodes.keys()].sort(compareUtf8),
-    nodes,
-    edges: doc.edges.map((e, index) => ({ index, from: e.from, to: e.to, edge: e as unknown as Obj })),
-    graphCases: new Set(Object.keys(doc.modelCases)),
-  };
 }
 
 /** Builds the normalized document from a valid authoring graph (or a valid normalized one). */

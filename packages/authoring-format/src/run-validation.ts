@@ -1,10 +1,15 @@
 import type { ValidationResult } from "@graphenix/contracts";
 import {
+  asObject,
   checkFormat,
   IssueCollector,
+  quickAccept,
+  type QuickAccept,
+  type QuickAcceptTrust,
   resolveLimits,
   scanDocument,
   schemaIssues,
+  type ScanOptions,
   type SchemaValidator,
   type ValidationLimits,
   type ValidationOptions,
@@ -18,13 +23,19 @@ export interface GraphValidation {
   /** The format strings this validator reads. */
   readonly formats: readonly string[];
   readonly schema: SchemaValidator;
+  /** The generated quick accept of the same schema (docs/quick-accept.md) and what it trusts. */
+  readonly accept: QuickAccept;
+  readonly trust: QuickAcceptTrust;
   readonly rules: readonly Rule[];
 }
 
-function nodeCount(document: Obj): number {
-  const nodes = document.nodes;
-  return nodes !== null && typeof nodes === "object" ? Object.keys(nodes).length : 0;
+/** The member names of `nodes` (whatever their values): the node-count limit is on these. */
+function nodeIds(document: Obj): string[] {
+  const nodes = asObject(document.nodes);
+  return nodes ? Object.keys(nodes) : [];
 }
+
+const SCAN: ScanOptions = { credentials: true };
 
 /**
  * The pipeline every graph validator runs, in one pass: format gate → limits and credential scan
@@ -40,15 +51,18 @@ export function validateGraph<T>(
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   let graph: GraphView | undefined;
-  const scanned = options?.scan === false || scanDocument(document, limits, { credentials: true }, issues);
+  // A clean, schema-valid document is recognised in one walk (docs/quick-accept.md); for any other
+  // the scan and the schema validator run and report what they find.
+  const quick = quickAccept(spec.accept, document, limits, SCAN, spec.trust);
+  const scanned = quick || options?.scan === false || scanDocument(document, limits, SCAN, issues);
   if (checkFormat(document, spec.formats, issues) && scanned) {
     const obj = document as Obj;
-    const count = nodeCount(obj);
-    if (count > limits.maxNodes) {
-      issues.add("graph-node-limit", `the graph has ${count} nodes, more than the maxNodes limit of ${limits.maxNodes}`, ["nodes"]);
+    const keys = nodeIds(obj);
+    if (keys.length > limits.maxNodes) {
+      issues.add("graph-node-limit", `the graph has ${keys.length} nodes, more than the maxNodes limit of ${limits.maxNodes}`, ["nodes"]);
     } else {
-      if (!spec.schema(document)) for (const issue of schemaIssues(spec.schema.errors, document)) issues.push(issue);
-      graph = graphView(obj);
+      if (!quick && !spec.schema(document)) for (const issue of schemaIssues(spec.schema.errors, document)) issues.push(issue);
+      graph = graphView(obj, keys);
       for (const rule of spec.rules) rule({ graph, issues, limits });
     }
   }

@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest";
 import { canonicalize, digest } from "@graphenix/core";
 import { AUTHORING_GRAPH_FORMAT, NORMALIZED_GRAPH_FORMAT, normalizeAuthoringGraph, validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "@graphenix/authoring-format";
 import { checkValidation, guarded } from "../../../tests/properties/assert-issues.js";
-import { corpusOf, mutatedDocument, readFixture, shuffleKeys, shuffleSeed } from "../../../tests/properties/arbitraries.js";
+import { corpusOf, mutatedDocument, readFixture, readFixtures, shuffleKeys, shuffleSeed } from "../../../tests/properties/arbitraries.js";
+import { quickAcceptProperties } from "../../../tests/properties/quick-accept-suite.js";
+import { acceptAuthoringGraph, acceptNormalizedGraph, quickAcceptTrust } from "../src/generated/quick-accept.js";
+import { validateAuthoringGraphSchema, validateNormalizedGraphSchema } from "../src/generated/schema-validators.js";
 import { CI_RUNS, fuzz } from "../../../tests/properties/runs.js";
 import { validatorProperties } from "../../../tests/properties/validator-suite.js";
 
@@ -33,6 +36,8 @@ const NORMALIZED = [
   `${fixtures}/minimal/expected.normalized-graph.json`,
   `${fixtures}/local-and-plan-phase-actions/expected.normalized-graph.json`,
 ].map((f) => readFixture(f));
+
+const AUTHORING_ERRORS = readFixtures(`${fixtures}/_error_`, "input.authoring-graph.json");
 
 // CI run counts: validators take 0.1–1 ms per document; the suite of each is about 2 s.
 
@@ -90,4 +95,11 @@ describe("normalizeAuthoringGraph: properties", () => {
       fuzz(CI_RUNS),
     );
   });
+});
+
+describe("generated quick accepts: properties", () => {
+  // Every valid fixture takes the quick path; nothing the full path would report does.
+  const SCAN = { credentials: true };
+  quickAcceptProperties({ name: "acceptAuthoringGraph", accept: acceptAuthoringGraph, trust: quickAcceptTrust, schema: validateAuthoringGraphSchema, scan: SCAN, valid: AUTHORING, invalid: AUTHORING_ERRORS, format: AUTHORING_GRAPH_FORMAT });
+  quickAcceptProperties({ name: "acceptNormalizedGraph", accept: acceptNormalizedGraph, trust: quickAcceptTrust, schema: validateNormalizedGraphSchema, scan: SCAN, valid: NORMALIZED, format: NORMALIZED_GRAPH_FORMAT });
 });

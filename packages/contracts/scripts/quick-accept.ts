@@ -21,7 +21,11 @@ export interface QuickAcceptModule {
   readonly exports: Readonly<Record<string, string>>;
 }
 
-export const QUICK_ACCEPT_MODULES: readonly QuickAcceptModule[] = [{ package: "trace-format", module: "quick-accept", exports: { acceptTrace: "execution-trace.v1.schema.json" } }];
+export const QUICK_ACCEPT_MODULES: readonly QuickAcceptModule[] = [
+  { package: "authoring-format", module: "quick-accept", exports: { acceptAuthoringGraph: "authoring-graph.v1.schema.json", acceptNormalizedGraph: "normalized-graph.v1.schema.json" } },
+  { package: "plan-format", module: "quick-accept", exports: { acceptExecutablePlanV1: "executable-plan.v1.schema.json", acceptExecutablePlanV2: "executable-plan.v2.schema.json" } },
+  { package: "trace-format", module: "quick-accept", exports: { acceptTrace: "execution-trace.v1.schema.json" } },
+];
 
 type Schema = boolean | Record<string, unknown>;
 
@@ -39,6 +43,9 @@ const TYPED: Readonly<Record<string, string>> = {
   properties: "object",
   required: "object",
   additionalProperties: "object",
+  propertyNames: "object",
+  minProperties: "object",
+  maxProperties: "object",
   items: "array",
   minItems: "array",
   maxItems: "array",
@@ -119,6 +126,17 @@ class Generator {
     return { doc: url.href, pointer: hash };
   }
 
+  /** The node at `site`, through nodes that only name another (their keywords are annotations). */
+  private unalias(site: Site): { node: Schema; site: Site } {
+    let node = this.resolve(site);
+    for (let hops = 0; isAlias(node); hops++) {
+      if (hops > 32) throw new Error(`quick accept: ${site.pointer}: $ref chain too long`);
+      site = this.refSite(node.$ref, site);
+      node = this.resolve(site);
+    }
+    return { node, site };
+  }
+
   /**
    * A chain of `$ref`s followed to the node it ends at, for facts about `oneOf` branches (type,
    * constants, required and allowed members). Keywords next to a `$ref` only narrow what the node
@@ -136,10 +154,11 @@ class Generator {
 
   /**
    * Statements that return false unless the value `x` (at depth `dx`) satisfies `node`. Objects
-   * and arrays are only checked in a function of their own, where the value is `v`.
+   * and arrays are only checked in a function of their own, where the value is `v`. For a member
+   * name (`name`), the scan's question is asked once by the caller (`c.name`), not per keyword.
    */
-  private checks(node: Schema, site: Site, where: string, x = "v", dx = "d"): string[] {
-    if (node === true) return [`if (!c.any(${x}, ${dx})) return false;`];
+  private checks(node: Schema, site: Site, where: string, x = "v", dx = "d", name = false): string[] {
+    if (node === true) return name ? [] : [`if (!c.any(${x}, ${dx})) return false;`];
     if (node === false) return ["return false;"];
     for (const key of Object.keys(node)) if (!SUPPORTED.has(key)) throw new Error(`quick accept: ${where}: keyword ${key} is not supported`);
     // A nested $id would change the base of the $refs below it; refs here resolve against the document's.
@@ -165,7 +184,7 @@ class Generator {
       literal = true;
     }
     if (typeof node.$ref === "string") lines.push(`if (!${this.fn(this.refSite(node.$ref, site))}(${x}, ${dx}, c)) return false;`);
-    if (type !== undefined) lines.push(...this.typed(node, type, literal, site, where, x));
+    if (type !== undefined) lines.push(...this.typed(node, type, literal || name, site, where, x));
     for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
       const branches = node[combinator];
       if (branches === undefined) continue;
@@ -180,11 +199,12 @@ class Generator {
     }
     const covered = type !== undefined || literal || typeof node.$ref === "string" || node.oneOf !== undefined || node.anyOf !== undefined || node.allOf !== undefined;
     // A node that asserts nothing accepts any JSON value: the scan decides whether it is clean.
-    if (!covered) lines.push(`if (!c.any(${x}, ${dx})) return false;`);
+    if (!covered && !name) lines.push(`if (!c.any(${x}, ${dx})) return false;`);
     return lines;
   }
 
-  private typed(node: Record<string, unknown>, type: string, literal: boolean, site: Site, where: string, x: string): string[] {
+  /** `pinned`: the string needs no scan question here (a constant, or a name the caller checks). */
+  private typed(node: Record<string, unknown>, type: string, pinned: boolean, site: Site, where: string, x: string): string[] {
     const num = (key: string) => {
       const value = node[key];
       if (value !== undefined && typeof value !== "number") throw new Error(`quick accept: ${where}: ${key} must be a number`);
@@ -205,7 +225,7 @@ class Generator {
           this.patterns.push(`const ${name} = new RegExp(${JSON.stringify(node.pattern)}, "u");`);
           lines.push(`if (!${name}.test(${x})) return false;`);
         }
-        if (!literal) lines.push(`if (!c.str(${x})) return false;`);
+        if (!pinned) lines.push(`if (!c.str(${x})) return false;`);
         return lines;
       }
       case "integer":
@@ -250,7 +270,7 @@ class Generator {
     const required = (node.required ?? []) as unknown[];
     if (!required.every((r): r is string => typeof r === "string") || new Set(required).size !== required.length) throw new Error(`quick accept: ${where}: required must list distinct names`);
     const extra = node.additionalProperties;
-    if (extra !== undefined && typeof extra !== "boolean") throw new Error(`quick accept: ${where}: only a boolean additionalProperties is supported`);
+    if (extra !== undefined && typeof extra !== "boolean" && (typeof extra !== "object" || extra === null)) throw new Error(`quick accept: ${where}: additionalProperties must be a schema`);
     const lines = [
       // enter: the depth limit and the scan's bound on containers, counted for every container.
       `if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;`,
@@ -260,11 +280,16 @@ class Generator {
     ];
     const names = [...new Set([...Object.keys(properties), ...required])].sort();
     const optional = names.filter((name) => !required.includes(name));
+    const counted = node.minProperties !== undefined || node.maxProperties !== undefined;
     if (required.length > 0) lines.push(`let n = 0;`);
+    if (counted) lines.push(`let m = 0;`);
     optional.forEach((_, j) => lines.push(`let s${j} = false;`));
     // for…in lists only own enumerable members (no check runs while Object.prototype has an
-    // enumerable member): the loop sees what the scan sees.
-    lines.push(`for (const k in v) {`, `  switch (k) {`);
+    // enumerable member): the loop sees what the scan sees, and what Ajv counts.
+    lines.push(`for (const k in v) {`);
+    if (counted) lines.push(`  m++;`);
+    if (node.propertyNames !== undefined) lines.push(...this.memberName(this.child(site, "propertyNames")).map((l) => `  ${l}`));
+    lines.push(`  switch (k) {`);
     for (const name of names) {
       this.trustedNames.add(name);
       const site_ = this.child(site, "properties", name);
@@ -273,15 +298,42 @@ class Generator {
       checks.push(required.includes(name) ? "n++;" : `s${optional.indexOf(name)} = true;`);
       lines.push(`    case ${JSON.stringify(name)}: {`, ...checks.map((l) => `      ${l}`), `      break;`, `    }`);
     }
-    // Members this node does not list are checked here, unless every branch of its oneOf/anyOf is
-    // closed: the accepting branch then checks each member itself.
-    const unlisted = extra === false ? `      return false;` : this.branchesAreClosed(node, site) ? `      break;` : `      if (!c.member(k, v[k], d + 1)) return false;`;
-    lines.push(`    default:`, unlisted, `  }`, `}`);
+    lines.push(`    default: {`, ...this.unlisted(node, site).map((l) => `      ${l}`), `      break;`, `    }`, `  }`, `}`);
     if (required.length > 0) lines.push(`if (n !== ${required.length}) return false;`);
+    for (const [key, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
+      const bound = node[key];
+      if (bound === undefined) continue;
+      if (typeof bound !== "number") throw new Error(`quick accept: ${where}: ${key} must be a number`);
+      lines.push(`if (m ${op} ${bound}) return false;`);
+    }
     // Ajv reads a listed member whether the loop saw it or not (data.name): one that is not an own
     // enumerable member (defined non-enumerable, inherited) must not be there for the check to hold.
     optional.forEach((name, j) => lines.push(`if (!s${j} && v[${JSON.stringify(name)}] !== undefined) return false;`));
     return lines;
+  }
+
+  /** The checks of a member the node does not list (`k`, its value `v[k]`). */
+  private unlisted(node: Record<string, unknown>, site: Site): string[] {
+    const extra = node.additionalProperties;
+    if (extra === false) return [`return false;`];
+    if (typeof extra === "object" && extra !== null) {
+      // The name is not one the check trusts: the scan's question about it, then the value's schema.
+      const inline = this.inline(this.child(site, "additionalProperties"));
+      return [`if (!c.name(k)) return false;`, ...(inline ? ["const x = v[k];", ...inline] : [`if (!${this.fn(this.child(site, "additionalProperties"))}(v[k], d + 1, c)) return false;`])];
+    }
+    // Every branch of a oneOf/anyOf closed: the accepting branch checks each member itself.
+    return this.branchesAreClosed(node, site) ? [] : [`if (!c.member(k, v[k], d + 1)) return false;`];
+  }
+
+  /**
+   * The `propertyNames` checks of a member name `k`, written into the loop when the schema (through
+   * aliases) is a plain string schema; else its function, whose string checks also ask the scan's
+   * value question (stricter than needed: a false only sends the document down the full path).
+   */
+  private memberName(at: Site): string[] {
+    const { node, site } = this.unalias(at);
+    const plain = typeof node === "boolean" || (node.type === "string" && node.$ref === undefined && node.allOf === undefined && node.anyOf === undefined && node.oneOf === undefined);
+    return plain ? this.checks(node, site, `${site.doc.slice(ID_BASE.length)}#${site.pointer}`, "k", "d + 1", true) : [`if (!${this.fn(site)}(k, d + 1, c)) return false;`];
   }
 
   /**
@@ -289,13 +341,8 @@ class Generator {
    * `$ref`s that only name another schema) is a string, number, constant or open value: no call
    * per member, whatever the engine decides to inline.
    */
-  private inline(site: Site): string[] | undefined {
-    let node = this.resolve(site);
-    for (let hops = 0; isAlias(node); hops++) {
-      if (hops > 32) throw new Error(`quick accept: ${site.pointer}: $ref chain too long`);
-      site = this.refSite(node.$ref, site);
-      node = this.resolve(site);
-    }
+  private inline(at: Site): string[] | undefined {
+    const { node, site } = this.unalias(at);
     const complex = typeof node === "object" && (node.$ref !== undefined || node.allOf !== undefined || node.anyOf !== undefined || node.oneOf !== undefined || node.type === "object" || node.type === "array");
     return complex ? undefined : this.checks(node, site, `${site.doc.slice(ID_BASE.length)}#${site.pointer}`, "x", "d + 1");
   }

@@ -23,7 +23,7 @@ async function generatedCheck(schema: Record<string, unknown>): Promise<(value: 
   const path = join(mkdtempSync(join(tmpdir(), "quick-accept-")), "toy.mjs");
   writeFileSync(path, generate(schema));
   const module = (await import(pathToFileURL(path).href)) as { acceptToy: (value: unknown, context: unknown) => boolean };
-  const clean = { enter: () => true, str: () => true, any: () => true, member: () => true };
+  const clean = { enter: () => true, str: () => true, any: () => true, name: () => true, member: () => true };
   return (value) => module.acceptToy(value, clean);
 }
 
@@ -47,7 +47,9 @@ describe("quick-accept codegen", () => {
   it("refuses a type-specific keyword without its type, and several types", () => {
     expect(() => generate({ minLength: 1 })).toThrow(/minLength needs type string/);
     expect(() => generate({ type: ["string", "null"] })).toThrow(/single type/);
-    expect(() => generate({ type: "object", additionalProperties: { type: "string" } })).toThrow(/boolean additionalProperties/);
+    expect(() => generate({ type: "object", additionalProperties: 3 })).toThrow(/additionalProperties must be a schema/);
+    expect(() => generate({ propertyNames: { pattern: "^a" } })).toThrow(/propertyNames needs type object/);
+    expect(() => generate({ minProperties: 1 })).toThrow(/minProperties needs type object/);
   });
 
   it("reads a listed member as Ajv does, also when it is inherited or not enumerable", async () => {
@@ -63,6 +65,54 @@ describe("quick-accept codegen", () => {
     const check = await generatedCheck(schema);
     const ajv = createAjv([toyFile(schema)]).getSchema("https://schemas.graphenix.dev/toy.v1.schema.json")!;
     for (const value of [{ a: "ab" }, { a: "abc" }, { a: 1 }]) expect(check(value)).toBe(ajv(value));
+  });
+
+  it("counts members, checks member names and the values of unlisted members as Ajv does", async () => {
+    const schema = {
+      type: "object",
+      properties: { fixed: { type: "integer" } },
+      minProperties: 2,
+      maxProperties: 3,
+      propertyNames: { $ref: "#/$defs/Name" },
+      additionalProperties: { $ref: "#/$defs/Entry" },
+      $defs: {
+        Name: { type: "string", pattern: "^[a-z]+$", maxLength: 5 },
+        Entry: { type: "object", required: ["v"], additionalProperties: false, properties: { v: { type: "string" } } },
+        Open: { type: "object", propertyNames: { minLength: 2, type: "string" }, additionalProperties: { type: "string", maxLength: 1 } },
+        Complex: { type: "object", propertyNames: { anyOf: [{ type: "string", pattern: "^a" }, { type: "string", pattern: "b$" }] } },
+      },
+    };
+    const ajv = createAjv([toyFile(schema)]);
+    const values: unknown[] = [
+      {},
+      { fixed: 1 },
+      { fixed: 1, a: { v: "x" } },
+      { fixed: 1.5, a: { v: "x" } },
+      { a: { v: "x" }, b: { v: "y" } },
+      { a: { v: "x" }, b: { v: 1 } },
+      { a: { v: "x" }, b: { v: "y", w: 1 } },
+      { a: { v: "x" }, B: { v: "y" } },
+      { a: { v: "x" }, toolong: { v: "y" } },
+      { a: { v: "x" }, b: { v: "y" }, c: { v: "z" }, d: { v: "w" } },
+      { fixed: 2, a: { v: "x" }, b: { v: "y" } },
+      Object.defineProperty({ a: { v: "x" } }, "b", { value: { v: "y" } }),
+    ];
+    const check = await generatedCheck(schema);
+    for (const value of values) expect(check(value), JSON.stringify(value)).toBe(ajv.getSchema("https://schemas.graphenix.dev/toy.v1.schema.json")!(value));
+    for (const def of ["Open", "Complex"]) {
+      const sub = { ...schema, $ref: `#/$defs/${def}`, properties: undefined, minProperties: undefined, maxProperties: undefined, propertyNames: undefined, additionalProperties: undefined };
+      const subSchema = JSON.parse(JSON.stringify(sub)) as Record<string, unknown>;
+      const subCheck = await generatedCheck(subSchema);
+      const subAjv = createAjv([toyFile(subSchema)]).getSchema("https://schemas.graphenix.dev/toy.v1.schema.json")!;
+      for (const value of [{}, { ab: "x" }, { a: "x" }, { ab: "xy" }, { ab: 1 }, { xb: "x" }, { ax: 1 }, { zz: 1 }]) expect(subCheck(value), `${def} ${JSON.stringify(value)}`).toBe(subAjv(value));
+    }
+  });
+
+  it("asks the scan about the name of every unlisted member, once, and not about the names it lists", () => {
+    const js = generate({ type: "object", properties: { a: { type: "string" } }, propertyNames: { type: "string", pattern: "^[a-z]+$" }, additionalProperties: { type: "string" } });
+    expect(js).toContain("if (!c.name(k)) return false;");
+    // The propertyNames pattern is written into the loop without a value question about the name.
+    expect(js).not.toContain("c.str(k)");
   });
 
   it("refuses a oneOf whose branches it cannot prove exclusive", () => {

@@ -518,4 +518,16 @@ describe("quickAcceptContext: properties", () => {
     );
   });
 
+  it("calls a member name clean exactly when scanDocument reports nothing about a member of that name", () => {
+    const memberName = fc.oneof(fc.string(), fc.string({ unit: "binary" }), credentialName, fc.constantFrom("raw-Response", "\ud800x", "\udc00"));
+    fc.assert(
+      fc.property(memberName, fc.integer({ min: 1, max: 30 }), fc.boolean(), (name, maxStringLength, forbidden) => {
+        const options = forbidden ? FORBIDDEN : { credentials: true };
+        for (const limits of [DEFAULT_VALIDATION_LIMITS, { ...DEFAULT_VALIDATION_LIMITS, maxStringLength }]) {
+          expect(quickAccept((_, c) => c.name(name), null, limits, options, NO_TRUST)).toBe(scanIsSilent({ [name]: null }, limits, options));
+        }
+      }),
+      fuzz(3_000),
+    );
+  });
 });

@@ -10,14 +10,18 @@ import {
   checkFormat,
   digestResult,
   IssueCollector,
+  quickAccept,
+  type QuickAccept,
   resolveLimits,
   scanDocument,
   schemaIssues,
   type Obj,
+  type ScanOptions,
   type SchemaValidator,
   type ValidationOptions,
   validationResult,
 } from "@graphenix/core";
+import { acceptExecutablePlanV1, acceptExecutablePlanV2, quickAcceptTrust } from "./generated/quick-accept.js";
 import { validateExecutablePlanV1Schema, validateExecutablePlanV2Schema } from "./generated/schema-validators.js";
 import { planView, type PlanVersion } from "./plan-view.js";
 import { RUN_EVIDENCE } from "./rules/forbidden.js";
@@ -27,6 +31,8 @@ import { PLAN_RULES } from "./rules/index.js";
 export const SUPPORTED_PLAN_FORMATS: readonly string[] = [EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2];
 
 const SCHEMAS: Record<PlanVersion, SchemaValidator> = { v1: validateExecutablePlanV1Schema, v2: validateExecutablePlanV2Schema };
+const ACCEPT: Record<PlanVersion, QuickAccept> = { v1: acceptExecutablePlanV1, v2: acceptExecutablePlanV2 };
+const SCAN: ScanOptions = { credentials: true, forbiddenMembers: RUN_EVIDENCE };
 const FORMATS: Record<PlanVersion, string> = { v1: EXECUTABLE_PLAN_FORMAT, v2: EXECUTABLE_PLAN_FORMAT_V2 };
 
 function planCount(plan: Obj): number {
@@ -36,14 +42,17 @@ function planCount(plan: Obj): number {
 function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions | undefined): ValidationResult<T> {
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
-  if (checkFormat(plan, [FORMATS[version]], issues) && scanDocument(plan, limits, { credentials: true, forbiddenMembers: RUN_EVIDENCE }, issues)) {
+  // A clean, schema-valid plan is recognised in one walk (docs/quick-accept.md); for any other
+  // the scan and the schema validator run and report what they find.
+  const quick = quickAccept(ACCEPT[version], plan, limits, SCAN, quickAcceptTrust);
+  if (checkFormat(plan, [FORMATS[version]], issues) && (quick || scanDocument(plan, limits, SCAN, issues))) {
     const obj = plan as Obj;
     const count = planCount(obj);
     if (count > limits.maxNodes) {
       issues.add("graph-node-limit", `the plan has ${count} node and finalizer plans, more than the maxNodes limit of ${limits.maxNodes}`, ["nodePlans"]);
     } else {
       const schema = SCHEMAS[version];
-      if (!schema(plan)) for (const issue of schemaIssues(schema.errors, plan)) issues.push(issue);
+      if (!quick && !schema(plan)) for (const issue of schemaIssues(schema.errors, plan)) issues.push(issue);
       const view = planView(obj, version);
       for (const rule of PLAN_RULES) rule({ view, issues, limits });
       if (version === "v2" && typeof obj.planHash === "string") {

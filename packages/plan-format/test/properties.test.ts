@@ -12,7 +12,11 @@ import { canonicalizePlan, computePlanHash, validateExecutablePlan, validateExec
 import { guarded } from "../../../tests/properties/assert-issues.js";
 import { anyJson, corpusOf, hostileJson, mutatedDocument, readFixture, readFixtures, shuffleKeys, shuffleSeed } from "../../../tests/properties/arbitraries.js";
 import { CI_RUNS, fuzz } from "../../../tests/properties/runs.js";
+import { quickAcceptProperties } from "../../../tests/properties/quick-accept-suite.js";
 import { validatorProperties } from "../../../tests/properties/validator-suite.js";
+import { acceptExecutablePlanV1, acceptExecutablePlanV2, quickAcceptTrust } from "../src/generated/quick-accept.js";
+import { validateExecutablePlanV1Schema, validateExecutablePlanV2Schema } from "../src/generated/schema-validators.js";
+import { RUN_EVIDENCE } from "../src/rules/forbidden.js";
 
 const dir = "packages/plan-format/test/fixtures";
 const V2 = ["seed-v2", "content-pipeline-v2", "pre-main-post-finalizer-v2", "local-v2", "seed-v2-graph-by-reference", "content-pipeline-v2-graph-by-reference"].map((c) => readFixture(`${dir}/${c}/input.plan.json`));
@@ -133,4 +137,12 @@ describe("regressions found by the properties", () => {
       expect(issues.filter((i) => i.includes("plan-registry-hash-mismatch"))).toEqual([]);
     }
   });
+});
+
+describe("generated quick accepts: properties", () => {
+  // Every valid fixture takes the quick path; nothing the full path would report does.
+  const SCAN = { credentials: true, forbiddenMembers: RUN_EVIDENCE };
+  const forbiddenNames = ["rawResponse", "raw_response", "executionLog", "providerResponse"];
+  quickAcceptProperties({ name: "acceptExecutablePlanV1", accept: acceptExecutablePlanV1, trust: quickAcceptTrust, schema: validateExecutablePlanV1Schema, scan: SCAN, valid: V1, forbiddenNames, format: EXECUTABLE_PLAN_FORMAT });
+  quickAcceptProperties({ name: "acceptExecutablePlanV2", accept: acceptExecutablePlanV2, trust: quickAcceptTrust, schema: validateExecutablePlanV2Schema, scan: SCAN, valid: V2, invalid: ERRORS, forbiddenNames, format: EXECUTABLE_PLAN_FORMAT_V2 });
 });

@@ -8,15 +8,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXECUTION_TRACE_FORMAT, type ExecutableGraphPlanV2, type ModelSelection, type PlanGraph } from "@graphenix/contracts";
-import { canonicalizeResult, DEFAULT_VALIDATION_LIMITS, encodePointer, IssueCollector, quickAccept, scanDocument, type ValidationLimits } from "@graphenix/core";
+import { canonicalizeResult, encodePointer } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlanV2 } from "@graphenix/plan-format";
 import { compilePlan, runPlanGraph } from "@graphenix/plan-graph";
 import { bindGroundTruthToPlanGraph, bindMplpTrace, bindTraceToPlan, prepareTraceBinding, simulateTrace, validateTrace, type SimulationScript } from "@graphenix/trace-format";
 import { acceptTrace, quickAcceptTrust } from "../src/generated/quick-accept.js";
 import { validateTraceSchema } from "../src/generated/schema-validators.js";
 import { checkBinding, checkValidation, guarded } from "../../../tests/properties/assert-issues.js";
-import { anyJson, copy, corpusOf, credentialName, credentialValue, hostileValueAt, mutatedDocument, pathsOf, readFixture, readFixtures, shuffleKeys, shuffleSeed, valueAt, withFormat } from "../../../tests/properties/arbitraries.js";
+import { anyJson, copy, corpusOf, credentialName, credentialValue, hostileValueAt, mutatedDocument, pathsOf, readFixture, readFixtures, shuffleKeys, shuffleSeed, valueAt } from "../../../tests/properties/arbitraries.js";
 import { CI_RUNS, fuzz } from "../../../tests/properties/runs.js";
+import { quickAcceptProperties } from "../../../tests/properties/quick-accept-suite.js";
 import { validatorProperties } from "../../../tests/properties/validator-suite.js";
 
 const dir = "packages/trace-format/test/fixtures";
@@ -271,54 +272,7 @@ describe("regressions found by the properties", () => {
 });
 
 describe("acceptTrace (generated quick accept): properties", () => {
-  // It may only accept a trace the full path accepts with no issue at all (docs/quick-accept.md):
-  // no scan finding and a valid schema verdict from Ajv, under default and tight limits.
-  const SCAN = { credentials: true };
-  const fullPathIsSilent = (trace: unknown, limits: ValidationLimits) => {
-    const issues = new IssueCollector(limits.maxIssues);
-    return scanDocument(trace, limits, SCAN, issues) && issues.finish().length === 0 && validateTraceSchema(trace);
-  };
-  const quickAccepts = (trace: unknown, limits: ValidationLimits) => quickAccept(acceptTrace, trace, limits, SCAN, quickAcceptTrust);
-  const GOLDEN = TRACES;
-  const ERRORS = ERROR_TRACES;
-  /** A trace with a credential written into one of its objects, by name or by value. */
-  const withCredential = fc.tuple(fc.constantFrom(...GOLDEN), fc.nat(), credentialName, credentialValue, fc.boolean()).map(([trace, pick, name, secret, byName]) => {
-    const doc = copy(trace);
-    const objects = pathsOf(doc).filter((p) => { const v = valueAt(doc, p); return v !== null && typeof v === "object" && !Array.isArray(v); });
-    const target = valueAt(doc, objects[pick % objects.length]!) as Record<string, unknown>;
-    const key = Object.keys(target)[pick % Math.max(1, Object.keys(target).length)];
-    if (byName || key === undefined) target[name] = "x";
-    else target[key] = secret;
-    return doc;
-  });
-
-  it("accepts every golden and simulated trace (so validation takes the quick path for them)", () => {
-    const simulated = PLANS.map((plan) => simulateTrace(plan));
-    expect(GOLDEN.length).toBeGreaterThan(0);
-    for (const trace of [...GOLDEN, ...simulated]) {
-      expect(fullPathIsSilent(trace, DEFAULT_VALIDATION_LIMITS)).toBe(true);
-      expect(quickAccepts(trace, DEFAULT_VALIDATION_LIMITS)).toBe(true);
-    }
-  });
-
-  it("never accepts a trace the scan or the schema has anything to say about", () => {
-    const corpus = corpusOf([...GOLDEN, ...ERRORS]);
-    const traces = fc.oneof(
-      fc.constantFrom(...GOLDEN, ...ERRORS),
-      mutatedDocument(GOLDEN, { corpus }).map((m) => m.doc),
-      mutatedDocument(GOLDEN, { corpus, huge: false }).map((m) => m.doc),
-      hostileValueAt(GOLDEN).map((m) => m.doc),
-      withCredential,
-      withFormat(EXECUTION_TRACE_FORMAT),
-      anyJson,
-    );
-    fc.assert(
-      fc.property(traces, fc.integer({ min: 2, max: 8 }), fc.integer({ min: 4, max: 64 }), (trace, maxDepth, maxStringLength) => {
-        for (const limits of [DEFAULT_VALIDATION_LIMITS, { ...DEFAULT_VALIDATION_LIMITS, maxDepth, maxStringLength }]) {
-          if (quickAccepts(trace, limits)) expect(fullPathIsSilent(trace, limits)).toBe(true);
-        }
-      }),
-      fuzz(3_000),
-    );
-  });
+  // Every golden and simulated trace takes the quick path; nothing the full path would report does.
+  const simulated = PLANS.map((plan) => simulateTrace(plan));
+  quickAcceptProperties({ name: "acceptTrace", accept: acceptTrace, trust: quickAcceptTrust, schema: validateTraceSchema, scan: { credentials: true }, valid: [...TRACES, ...simulated], invalid: ERROR_TRACES, format: EXECUTION_TRACE_FORMAT });
 });

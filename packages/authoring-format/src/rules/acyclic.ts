@@ -1,4 +1,4 @@
-import { topologicalOrder } from "@graphenix/core";
+import { topologicalOrderOfEdges } from "@graphenix/core";
 import type { GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
 
@@ -11,14 +11,15 @@ const MAX_IDS_IN_MESSAGE = 24;
  * Edges to unknown nodes are left out (reported by their own rule).
  */
 export function orderNodes(graph: GraphView): { ok: true; order: string[] } | { ok: false; cycle: string[] } {
-  const index = new Map(graph.ids.map((id, i) => [id, i]));
-  const successors: number[][] = graph.ids.map(() => []);
-  for (const { from, to } of graph.edges) {
-    const a = index.get(from);
-    const b = index.get(to);
-    if (a !== undefined && b !== undefined) successors[a]?.push(b);
+  const from = new Int32Array(graph.edges.length);
+  const to = new Int32Array(graph.edges.length);
+  let count = 0;
+  for (const { source, target } of graph.edges) {
+    if (source < 0 || target < 0) continue;
+    from[count] = source;
+    to[count++] = target;
   }
-  const result = topologicalOrder(successors);
+  const result = topologicalOrderOfEdges(graph.ids.length, from, to, count);
   return result.ok ? { ok: true, order: result.order.map((i) => graph.ids[i] as string) } : { ok: false, cycle: result.cycle.map((i) => graph.ids[i] as string) };
 }
 

@@ -16,6 +16,8 @@ export interface QuickAcceptContext {
   str(value: string): boolean;
   /** Whether a value the schema leaves open, at `depth`, is clean all the way down. */
   any(value: unknown, depth: number): boolean;
+  /** Whether the name of a member the schema does not list is clean (its value is checked by the schema). */
+  name(name: string): boolean;
   /** Whether a member the schema does not list is clean: its name, and its value at `depth`. */
   member(name: string, value: unknown, depth: number): boolean;
 }
@@ -115,7 +117,7 @@ class CleanCheck implements QuickAcceptContext {
     return value.length <= this.maxStringLength && (!this.credentials || credentialValueKind(value) === undefined) && !mayHaveLoneSurrogate(value);
   }
 
-  private name(name: string): boolean {
+  name(name: string): boolean {
     return name.length <= this.maxStringLength && !mayHaveLoneSurrogate(name) && (!this.credentials || memberNameCredential(name) === "") && !(this.forbidden && isForbiddenName(this.forbidden.names, this.forbiddenCache, name));
   }
 

@@ -42,8 +42,10 @@ function q3(v, d, c) {
         s0 = true;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 1) return false;
@@ -73,8 +75,10 @@ function q6(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 2) return false;
@@ -112,8 +116,10 @@ function q8(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 3) return false;
@@ -134,8 +140,9 @@ function q5(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         break;
+      }
     }
   }
   if (n !== 1) return false;
@@ -156,8 +163,10 @@ function q12(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 1) return false;
@@ -195,8 +204,10 @@ function q14(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 3) return false;
@@ -215,8 +226,10 @@ function q13(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 1) return false;
@@ -229,8 +242,9 @@ function q11(v, d, c) {
   if (proto !== Object.prototype && proto !== null) return false;
   for (const k in v) {
     switch (k) {
-      default:
+      default: {
         break;
+      }
     }
   }
   if (!(q12(v, d, c) || q13(v, d, c))) return false;
@@ -346,8 +360,10 @@ function q2(v, d, c) {
         s6 = true;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 3) return false;
@@ -408,8 +424,10 @@ function q18(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 3) return false;
@@ -499,8 +517,10 @@ function q0(v, d, c) {
         n++;
         break;
       }
-      default:
+      default: {
         return false;
+        break;
+      }
     }
   }
   if (n !== 8) return false;
