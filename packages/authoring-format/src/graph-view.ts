@@ -30,12 +30,12 @@ export interface GraphView {
   readonly utilities: readonly UtilityView[];
 }
 
-/** `keys`: the member names of `document.nodes`, when the caller has them already. */
+/** `keys`: the member names of `document.nodes`, when the caller has them already (ignored unless `nodes` is an object). */
 export function graphView(document: Obj, keys?: readonly string[]): GraphView {
   const nodesObj = asObject(document.nodes) ?? {};
   const nodes = new Map<string, Obj>();
   const utilities: UtilityView[] = [];
-  for (const id of keys ?? Object.keys(nodesObj)) {
+  for (const id of keys && nodesObj === document.nodes ? keys : Object.keys(nodesObj)) {
     const node = asObject(nodesObj[id]);
     if (!node) continue;
     nodes.set(id, node);

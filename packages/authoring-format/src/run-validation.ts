@@ -1,6 +1,5 @@
 import type { ValidationResult } from "@graphenix/contracts";
 import {
-  asObject,
   checkFormat,
   IssueCollector,
   quickAccept,
@@ -29,10 +28,13 @@ export interface GraphValidation {
   readonly rules: readonly Rule[];
 }
 
-/** The member names of `nodes` (whatever their values): the node-count limit is on these. */
+/**
+ * The member names of `nodes`, whatever their values: the node-count limit is on these (also
+ * when `nodes` is an array, which the schema reports: a huge one still stops at the limit).
+ */
 function nodeIds(document: Obj): string[] {
-  const nodes = asObject(document.nodes);
-  return nodes ? Object.keys(nodes) : [];
+  const nodes = document.nodes;
+  return nodes !== null && typeof nodes === "object" ? Object.keys(nodes) : [];
 }
 
 const SCAN: ScanOptions = { credentials: true };

@@ -1,5 +1,6 @@
 import { asArray, asString, compareUtf8 } from "@graphenix/core";
 import { orderNodes } from "./acyclic.js";
+import type { GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
 
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -13,12 +14,19 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
  * JavaScript object lists integer-like keys first whatever the text says; `nodeOrder` is the order.)
  */
 export function normalizedMembersAreConsistent({ graph, issues }: RuleContext): void {
-  const predecessors = new Map<string, Set<string>>(graph.ids.map((id) => [id, new Set<string>()]));
-  for (const { from, to } of graph.edges) predecessors.get(to)?.add(from);
+  const predecessors = predecessorLists(graph);
+  const strangers = unknownPredecessors(graph);
   for (const [id, node] of graph.nodes) {
-    const expected = [...(predecessors.get(id) ?? [])].sort(compareUtf8);
-    if (!sameList(asArray(node.dependsOn), expected)) {
-      issues.add("normalized-graph-inconsistent", `dependsOn must list exactly the nodes with an edge to this node, in UTF-8 byte order: ${JSON.stringify(expected)}`, ["nodes", id, "dependsOn"]);
+    const at = graph.position.get(id) as number;
+    // Positions follow the ids' UTF-8 byte order, so sorted positions are the documented order.
+    const expected = predecessors[at] as number[];
+    const dependsOn = asArray(node.dependsOn);
+    const others = strangers.get(at);
+    const names = others ? [...new Set([...expected.map((p) => graph.ids[p] as string), ...others])].sort(compareUtf8) : undefined;
+    const matches = names ? sameList(dependsOn, names) : dependsOn.length === expected.length && expected.every((p, i) => dependsOn[i] === graph.ids[p]);
+    if (!matches) {
+      const shown = names ?? expected.map((p) => graph.ids[p]);
+      issues.add("normalized-graph-inconsistent", `dependsOn must list exactly the nodes with an edge to this node, in UTF-8 byte order: ${JSON.stringify(shown)}`, ["nodes", id, "dependsOn"]);
     }
   }
   for (let i = 1; i < graph.edges.length; i++) {
@@ -34,4 +42,29 @@ export function normalizedMembersAreConsistent({ graph, issues }: RuleContext): 
   if (order.ok && !sameList(nodeOrder, order.order)) {
     issues.add("normalized-graph-inconsistent", "nodeOrder must be the topological order of the nodes, ties broken by UTF-8 byte order of the ids", ["nodeOrder"]);
   }
+}
+
+/** Edges to a node from an id that is not a node (reported by their own rule): by target position. */
+function unknownPredecessors(graph: GraphView): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const { from, source, target } of graph.edges) {
+    if (source >= 0 || target < 0) continue;
+    const list = out.get(target);
+    if (list) list.push(from);
+    else out.set(target, [from]);
+  }
+  return out;
+}
+
+/** For each node position, the distinct positions of the nodes with an edge to it, ascending. */
+function predecessorLists(graph: GraphView): number[][] {
+  const lists: number[][] = graph.ids.map(() => []);
+  for (const { source, target } of graph.edges) if (source >= 0 && target >= 0) (lists[target] as number[]).push(source);
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i] as number[];
+    if (list.length < 2) continue;
+    list.sort((a, b) => a - b);
+    lists[i] = list.filter((p, j) => j === 0 || p !== list[j - 1]);
+  }
+  return lists;
 }
