@@ -1,5 +1,6 @@
 import type { ValidationResult } from "@graphenix/contracts";
 import {
+  asObject,
   checkFormat,
   IssueCollector,
   quickAccept,
@@ -55,7 +56,8 @@ export function validateGraph<T>(
   let graph: GraphView | undefined;
   // A clean, schema-valid document is recognised in one walk (docs/quick-accept.md); for any other
   // the scan and the schema validator run and report what they find.
-  const quick = quickAccept(spec.accept, document, limits, SCAN, spec.trust);
+  // Only for a document of this format: the format gate decides first what else is read.
+  const quick = spec.formats.includes(asObject(document)?.format as string) && quickAccept(spec.accept, document, limits, SCAN, spec.trust);
   const scanned = quick || options?.scan === false || scanDocument(document, limits, SCAN, issues);
   if (checkFormat(document, spec.formats, issues) && scanned) {
     const obj = document as Obj;

@@ -56,6 +56,14 @@ describe("hostile input gets coded issues in bounded time, never a throw", () =>
     const nodes: Record<string, unknown> = {};
     for (let i = 0; i < 11; i++) nodes[`n${i}`] = { type: "task", parameters: { skillKey: "s" } };
     expect(codes(validateAuthoringGraph(graphWith(nodes), { limits: { maxNodes: 10 } }))).toEqual(["graph-node-limit"]);
+    // An array of nodes counts too: a huge one stops at the limit before any schema or rule.
+    expect(codes(validateAuthoringGraph({ ...graphWith({}), nodes: Array.from({ length: 11 }, () => ({})) }, { limits: { maxNodes: 10 } }))).toEqual(["graph-node-limit"]);
+  });
+
+  it("a graph of another format is turned away at the format gate: nothing else of it is read", () => {
+    // The member that throws comes first, so a walk of the members would meet it before the format.
+    const doc = Object.assign(Object.defineProperty({}, "nodes", { enumerable: true, get: () => { throw new Error("read"); } }), { format: "nope" });
+    expect(codes(validateAuthoringGraph(doc, { scan: false }))).toEqual(["format-unsupported"]);
   });
 
   it("caps the number of issues and says how many were left out", () => {

@@ -68,4 +68,11 @@ describe("quickAccept", () => {
     limits.maxStringLength = 8;
     expect(quickAccept(anyClean, { text: "output of unit:a" }, limits, SCAN, NO_TRUST)).toBe(false);
   });
+
+  it("answers false, without throwing, when reading the value throws (a getter, a Proxy trap)", () => {
+    const value = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("boom"); } });
+    expect(quickAccept(anyClean, value, DEFAULT_VALIDATION_LIMITS, SCAN, NO_TRUST)).toBe(false);
+    // The context is usable again afterwards.
+    expect(quickAccept(anyClean, { x: 1 }, DEFAULT_VALIDATION_LIMITS, SCAN, NO_TRUST)).toBe(true);
+  });
 });

@@ -44,8 +44,9 @@ function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions 
   const issues = new IssueCollector(limits.maxIssues);
   // A clean, schema-valid plan is recognised in one walk (docs/quick-accept.md); for any other
   // the scan and the schema validator run and report what they find.
-  const quick = quickAccept(ACCEPT[version], plan, limits, SCAN, quickAcceptTrust);
-  if (checkFormat(plan, [FORMATS[version]], issues) && (quick || scanDocument(plan, limits, SCAN, issues))) {
+  const formatOk = checkFormat(plan, [FORMATS[version]], issues);
+  const quick = formatOk && quickAccept(ACCEPT[version], plan, limits, SCAN, quickAcceptTrust);
+  if (formatOk && (quick || scanDocument(plan, limits, SCAN, issues))) {
     const obj = plan as Obj;
     const count = planCount(obj);
     if (count > limits.maxNodes) {

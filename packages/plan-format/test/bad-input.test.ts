@@ -16,6 +16,12 @@ describe("plans: no input makes a validator throw", () => {
     }
   });
 
+  it("a plan of the other format is turned away at the format gate: nothing else of it is read", () => {
+    // The member that throws comes first, so a walk of the members would meet it before the format.
+    const plan = Object.assign(Object.defineProperty({}, "nodePlans", { enumerable: true, get: () => { throw new Error("read"); } }), { format: "graphenix.executable-plan/v2" });
+    expect(validateExecutablePlanV1(plan).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/format format-unsupported"]);
+  });
+
   it("arbitrary JSON under every member of a valid plan", () => {
     const members = Object.keys(seed);
     fc.assert(

@@ -54,6 +54,10 @@ export function quickAccept(check: QuickAccept, value: unknown, limits: Validati
   try {
     context.restart();
     return check(value, context);
+  } catch {
+    // A value that throws when read (a getter, a Proxy trap) is not plain data: "don't know", and
+    // the full path meets it as it always did.
+    return false;
   } finally {
     idle = context;
   }
