@@ -34,8 +34,32 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Values that throw when read, which no JSON text makes but a caller's objects can be: a member
+ * getter that throws, a Proxy whose every trap throws, and a revoked Proxy (even `Array.isArray`
+ * throws on it). Copies keep them as they are.
+ */
+const revoked = Proxy.revocable({}, {});
+revoked.revoke();
+const THROW = () => {
+  throw new Error("hostile value read");
+};
+export const UNREADABLE_VALUES: readonly object[] = [
+  Object.defineProperty({}, "x", { enumerable: true, get: THROW }),
+  Object.defineProperty([], 0, { enumerable: true, get: THROW }),
+  new Proxy({}, { get: THROW, has: THROW, ownKeys: THROW, getPrototypeOf: THROW, getOwnPropertyDescriptor: THROW }),
+  revoked.proxy,
+];
+const unreadable = new Set<unknown>(UNREADABLE_VALUES);
+
+/** Values of `arbitrary` as `{ doc }`, the shape of mutated and hostile documents (see {@link UNREADABLE_VALUES}). */
+export function held<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<{ doc: T }> {
+  return arbitrary.map((doc) => ({ doc }));
+}
+
 /** A deep copy of a JSON value that keeps `__proto__` and friends as own members. */
 export function copy<T>(value: T): T {
+  if (unreadable.has(value)) return value;
   if (Array.isArray(value)) return value.map(copy) as T;
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
@@ -302,17 +326,23 @@ export function applyMutation(doc: unknown, m: Mutation): unknown {
 export const HOSTILE_VALUES: readonly unknown[] = [POISON_OBJECT, POISON_ARRAY, "__proto__", "constructor", "toString", "\ud800", "", -1, 1e308, 2 ** 53 + 2, 0.5, null, true, [], {}];
 
 /**
- * One value of `doc` (any path, the root included) replaced by one of {@link HOSTILE_VALUES}, or
- * removed: the same few values everywhere, so every place a document has is tried with each.
+ * One value of `doc` (any path, the root included) replaced by one of {@link HOSTILE_VALUES} (and,
+ * with `unreadable`, {@link UNREADABLE_VALUES}), or removed: the same few values everywhere, so
+ * every place a document has is tried with each.
  */
-export function hostileValueAt(docs: readonly unknown[]): fc.Arbitrary<{ index: number; mutation: Mutation; doc: unknown }> {
+export function hostileValueAt(docs: readonly unknown[], options: { unreadable?: boolean } = {}): fc.Arbitrary<{ index: number; mutation: Mutation; doc: unknown }> {
   const paths = docs.map((d) => pathsOf(d));
+  // Values that throw when read exist only in memory: not for tests that write documents as text.
+  // Picked by index: fast-check looks into the constants it is given, and these throw.
+  const values = options.unreadable ? [...HOSTILE_VALUES, ...UNREADABLE_VALUES] : HOSTILE_VALUES;
   return fc.nat({ max: docs.length - 1 }).chain((index) =>
     fc
-      .tuple(fc.constantFrom(...paths[index]!), fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...HOSTILE_VALUES).map((value) => ({ value })) }, { weight: 1, arbitrary: fc.constant(undefined) }))
+      .tuple(fc.constantFrom(...paths[index]!), fc.oneof({ weight: 6, arbitrary: fc.nat({ max: values.length - 1 }).map((i) => ({ value: values[i] })) }, { weight: 1, arbitrary: fc.constant(undefined) }))
       .map(([path, v]) => {
         const mutation: Mutation = v === undefined ? { op: "remove", path } : { op: "set", path, value: v.value };
-        return { index, mutation, doc: applyMutation(docs[index], mutation) };
+        // fast-check prints a failing value through this, so it never reads a value that throws.
+        const shown = () => `${JSON.stringify(path)} ${v === undefined ? "removed" : unreadable.has(v.value) ? `set to unreadable value #${UNREADABLE_VALUES.indexOf(v.value as object)}` : `set to ${fc.stringify(v.value)}`} in document #${index}`;
+        return { index, mutation, doc: applyMutation(docs[index], mutation), [fc.toStringMethod]: shown };
       }),
   );
 }

@@ -104,7 +104,7 @@ export function validatorProperties(spec: ValidatorSpec): void {
 
   it(`${spec.name}: a hostile value at any place of a valid document`, () => {
     fc.assert(
-      fc.property(hostileValueAt(seeds), ({ doc }) => {
+      fc.property(hostileValueAt(seeds, { unreadable: true }), ({ doc }) => {
         check(spec, after(doc));
       }),
       fuzz(spec.runs?.mutations ?? CI_RUNS),

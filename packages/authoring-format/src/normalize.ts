@@ -5,7 +5,7 @@ import {
   type NormalizedExecutableGraphDocument,
   type ValidationResult,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, compareUtf8, digestResult, setMember, type Obj, type ValidationOptions } from "@graphenix/core";
+import { asObject, cloneJson, compareUtf8, digestResult, formatOf, setMember, type Obj, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
 import { orderNodes } from "./rules/acyclic.js";
 import { validateGraph } from "./run-validation.js";
@@ -20,7 +20,7 @@ import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
  * A normalized graph is accepted too and comes back unchanged (normalizing is idempotent).
  */
 export function normalizeAuthoringGraph(document: unknown, options?: ValidationOptions): ValidationResult<NormalizedExecutableGraphDocument> {
-  if (asObject(document)?.format === NORMALIZED_GRAPH_FORMAT) {
+  if (formatOf(document) === NORMALIZED_GRAPH_FORMAT) {
     const { result, graph } = validateGraph<NormalizedExecutableGraphDocument>(document, NORMALIZED_GRAPH_VALIDATION, options);
     if (!result.valid) return result;
     // A valid result always ran the rules, so the graph view exists.

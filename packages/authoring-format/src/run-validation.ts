@@ -1,7 +1,7 @@
 import type { ValidationResult } from "@graphenix/contracts";
 import {
-  asObject,
   checkFormat,
+  formatOf,
   IssueCollector,
   quickAccept,
   type QuickAccept,
@@ -57,7 +57,7 @@ export function validateGraph<T>(
   // A clean, schema-valid document is recognised in one walk (docs/quick-accept.md); for any other
   // the scan and the schema validator run and report what they find.
   // Only for a document of this format: the format gate decides first what else is read.
-  const quick = spec.formats.includes(asObject(document)?.format as string) && quickAccept(spec.accept, document, limits, SCAN, spec.trust);
+  const quick = spec.formats.includes(formatOf(document) as string) && quickAccept(spec.accept, document, limits, SCAN, spec.trust);
   const scanned = quick || options?.scan === false || scanDocument(document, limits, SCAN, issues);
   if (checkFormat(document, spec.formats, issues) && scanned) {
     const obj = document as Obj;

@@ -26,6 +26,7 @@ export const ISSUE_CODES = {
   "jcs-cycle": { owner: "core", summary: "The value refers to itself; JSON is a tree." },
   "jcs-unsupported-type": { owner: "core", summary: "A value that is not JSON: undefined (also an array hole), a BigInt, a function or a symbol." },
   "jcs-non-plain-object": { owner: "core", summary: "An object that is not a plain object or array (Date, Map, a class instance, anything with toJSON)." },
+  "jcs-unreadable": { owner: "core", summary: "Reading the value threw (a getter or a Proxy that throws): it is not plain JSON data." },
   "jcs-too-large": { owner: "core", summary: "The canonical text would be longer than the largest string JavaScript can hold." },
   "jcs-depth-limit": { owner: "core", summary: "The value is nested deeper than the canonicalizer's maxDepth limit." },
   // @graphenix/core — shared by every format validator

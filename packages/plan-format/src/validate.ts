@@ -8,6 +8,7 @@ import {
 import {
   asObject,
   checkFormat,
+  formatOf,
   digestResult,
   IssueCollector,
   quickAccept,
@@ -85,7 +86,7 @@ export function validateExecutablePlanV2(plan: unknown, options?: ValidationOpti
  * `format-unsupported` issue naming the supported ones.
  */
 export function validateExecutablePlan(plan: unknown, options?: ValidationOptions): ValidationResult<ExecutableGraphPlan | ExecutableGraphPlanV2> {
-  const format = asObject(plan)?.format;
+  const format = formatOf(plan);
   if (format === EXECUTABLE_PLAN_FORMAT) return validateExecutablePlanV1(plan, options);
   if (format === EXECUTABLE_PLAN_FORMAT_V2) return validateExecutablePlanV2(plan, options);
   const limits = resolveLimits(options);

@@ -26,6 +26,14 @@ const formatOf = (d: unknown) => (d !== null && typeof d === "object" ? (d as { 
 
 /** A v2 plan with a `planHash` gets the hash of what it now is, so the rules behind the hash check run. */
 function rehash(doc: unknown): unknown {
+  try {
+    return rehashed(doc);
+  } catch {
+    return doc; // a value that throws when read (hostile values): the validator gets it as it is
+  }
+}
+
+function rehashed(doc: unknown): unknown {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc) || typeof (doc as { planHash?: unknown }).planHash !== "string") return doc;
   if (!canonicalizeResult(doc).ok) return doc;
   return { ...doc, planHash: computePlanHash(doc) };

@@ -49,6 +49,14 @@ const GRAPHS: unknown[] = [...SCENARIOS.map(compiled), readFixture("packages/cli
 
 /** Recomputes every node's action_key and action_id from its basis, so mutations reach the rules past the identity check. */
 function reidentify(doc: unknown): unknown {
+  try {
+    return reidentified(doc);
+  } catch {
+    return doc; // a value that throws when read (hostile values): the validator gets it as it is
+  }
+}
+
+function reidentified(doc: unknown): unknown {
   const graph = doc as { run_id?: unknown; nodes?: unknown };
   if (graph === null || typeof graph !== "object" || !Array.isArray(graph.nodes) || typeof graph.run_id !== "string" || !canonicalizeOk(graph.run_id)) return doc;
   const out = copy(graph) as { run_id: string; nodes: Record<string, unknown>[] };

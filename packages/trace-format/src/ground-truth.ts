@@ -14,12 +14,13 @@ export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown, option
   const issues = new IssueCollector(limits.maxIssues);
   const checked = validatePlanGraph(graph, options);
   issues.pushAll(prefixIssues(["graph"], checked.issues));
-  if (!Array.isArray(rows)) issues.add("schema-type", "ground-truth rows are an array (one object per line of ground_truth.jsonl)", ["rows"]);
+  const isArray = isReadableArray(rows);
+  if (!isArray) issues.add("schema-type", "ground-truth rows are an array (one object per line of ground_truth.jsonl)", ["rows"]);
   // The rows come from an engine, so from outside: scanned like any document.
   const scan = new IssueCollector(limits.maxIssues);
   const scanned = scanDocument(rows, limits, { credentials: true }, scan);
   issues.pushAll(prefixIssues(["rows"], scan.finish()));
-  if (!checked.valid || !Array.isArray(rows) || !scanned) return validationResult(rows, issues);
+  if (!checked.valid || !isArray || !scanned) return validationResult(rows, issues);
   const nodes = new Map(checked.value.nodes.map((n) => [n.action_id, n]));
   const seen = new Map<string, number>();
   asArray(rows).forEach((raw, i) => {
@@ -54,4 +55,13 @@ export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown, option
     if (phases.at(-1) !== row.status) issues.add("ground-truth-phases-invalid", `the last phase is ${JSON.stringify(phases.at(-1))}, but status is ${JSON.stringify(row.status)}`, [...at, "status"]);
   });
   return validationResult<GroundTruthRow[]>(rows, issues);
+}
+
+/** Array.isArray, false for a revoked Proxy (on which it throws; the scan reports it). */
+function isReadableArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ValidationResult } from "@graphenix/contracts";
-import { asObject, IssueCollector, prefixIssues, resolveLimits, validationResult, type ValidationOptions } from "@graphenix/core";
+import { asObject, IssueCollector, prefixIssues, resolveLimits, showJson, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validateMplpPlan, validateMplpTrace, type MplpPlan } from "@graphenix/plan-graph";
 
 /**
@@ -11,10 +11,15 @@ export function bindMplpTrace(trace: unknown, plan: unknown, options?: Validatio
   const issues = new IssueCollector(resolveLimits(options).maxIssues);
   const checkedTrace = validateMplpTrace(trace, options);
   issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
-  const planId = asObject(plan)?.plan_id;
+  let planId: unknown;
+  try {
+    planId = asObject(plan)?.plan_id;
+  } catch {
+    planId = undefined; // a plan that throws when read: its own validation below reports it
+  }
   if (checkedTrace.valid && checkedTrace.value.plan_id !== planId) {
     // Not String(planId): the plan is not validated yet, and {"toString": 1} makes String throw.
-    const shown = typeof planId === "string" ? planId : (JSON.stringify(planId) ?? "a plan without plan_id");
+    const shown = typeof planId === "string" ? planId : (showJson(planId) ?? "a plan without plan_id");
     issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${String(checkedTrace.value.plan_id)}, not ${shown}`, ["trace", "plan_id"]);
   }
   const checkedPlan = validateMplpPlan(plan, checkedTrace.valid ? { traces: [trace] } : {}, options);

@@ -15,7 +15,7 @@ import { bindGroundTruthToPlanGraph, bindMplpTrace, bindTraceToPlan, prepareTrac
 import { acceptTrace, quickAcceptTrust } from "../src/generated/quick-accept.js";
 import { validateTraceSchema } from "../src/generated/schema-validators.js";
 import { checkBinding, checkValidation, guarded } from "../../../tests/properties/assert-issues.js";
-import { anyJson, copy, corpusOf, credentialName, credentialValue, hostileValueAt, mutatedDocument, pathsOf, readFixture, readFixtures, shuffleKeys, shuffleSeed, valueAt } from "../../../tests/properties/arbitraries.js";
+import { anyJson, copy, held, corpusOf, credentialName, credentialValue, hostileValueAt, mutatedDocument, pathsOf, readFixture, readFixtures, shuffleKeys, shuffleSeed, valueAt } from "../../../tests/properties/arbitraries.js";
 import { CI_RUNS, fuzz } from "../../../tests/properties/runs.js";
 import { quickAcceptProperties } from "../../../tests/properties/quick-accept-suite.js";
 import { validatorProperties } from "../../../tests/properties/validator-suite.js";
@@ -33,8 +33,12 @@ const EXTRA_PLANS = ["seed-v2", "local-v2", "content-pipeline-v2-graph-by-refere
 
 /** A plan keeps a hash that matches what it now is, so binding gets past the plan's own hash check. */
 function rehash(plan: unknown): unknown {
-  if (plan === null || typeof plan !== "object" || Array.isArray(plan) || !canonicalizeResult(plan).ok) return plan;
-  return { ...plan, planHash: computePlanHash(plan) };
+  try {
+    if (plan === null || typeof plan !== "object" || Array.isArray(plan) || !canonicalizeResult(plan).ok) return plan;
+    return { ...plan, planHash: computePlanHash(plan) };
+  } catch {
+    return plan; // a value that throws when read (hostile values): binding gets it as it is
+  }
 }
 
 describe("validateTrace: properties", () => {
@@ -44,20 +48,25 @@ describe("validateTrace: properties", () => {
 describe("bindTraceToPlan and prepareTraceBinding: properties", () => {
   const traceCorpus = corpusOf([...TRACES, ...ERROR_TRACES]);
   const planCorpus = corpusOf(PLANS);
-  /** A golden trace and its plan, either or both mutated (the plan re-hashed or not), or arbitrary JSON in place of one. */
-  const pairs = fc.nat({ max: GOLDEN.length - 1 }).chain((i) => {
+  /**
+   * A golden trace and its plan, either or both mutated (the plan re-hashed or not), or arbitrary
+   * JSON in place of one; with `unreadable`, hostile values include ones that throw when read.
+   */
+  const pairsOf = (unreadable: boolean) => fc.nat({ max: GOLDEN.length - 1 }).chain((i) => {
     const { trace, plan } = GOLDEN[i]!;
     return fc.record({
-      trace: fc.oneof(fc.constant(trace), mutatedDocument([trace], { corpus: traceCorpus }).map((m) => m.doc), hostileValueAt([trace]).map((m) => m.doc), fc.constantFrom(...ERROR_TRACES), anyJson),
+      // Documents as { doc }: fast-check looks into the values it makes, and some throw when read.
+      trace: fc.oneof(held(fc.constant(trace)), mutatedDocument([trace], { corpus: traceCorpus }), hostileValueAt([trace], { unreadable }), held(fc.constantFrom(...ERROR_TRACES)), held(anyJson)),
       plan: fc.oneof(
-        fc.constant(plan),
-        mutatedDocument([plan], { corpus: planCorpus }).map((m) => m.doc),
-        mutatedDocument([plan], { corpus: planCorpus, huge: false }).map((m) => rehash(m.doc)),
-        hostileValueAt([plan]).map((m) => rehash(m.doc)),
-        anyJson,
+        held(fc.constant(plan)),
+        mutatedDocument([plan], { corpus: planCorpus }),
+        mutatedDocument([plan], { corpus: planCorpus, huge: false }).map((m) => ({ ...m, doc: rehash(m.doc) })),
+        hostileValueAt([plan], { unreadable }).map((m) => ({ ...m, doc: rehash(m.doc) })),
+        held(anyJson),
       ),
     });
-  });
+  }).map(({ trace, plan }) => ({ trace: trace.doc, plan: plan.doc, [fc.toStringMethod]: () => `trace ${fc.stringify(trace)}, plan ${fc.stringify(plan)}` }));
+  const pairs = pairsOf(true);
 
   it("issues start with trace or plan and point into that document; a binder binds as a one-off binding does", () => {
     fc.assert(
@@ -86,7 +95,8 @@ describe("bindTraceToPlan and prepareTraceBinding: properties", () => {
 
   it("binding does not depend on the order of members", () => {
     fc.assert(
-      fc.property(pairs, shuffleSeed, ({ trace, plan }, seed) => {
+      // Only values that can be read: reordering members copies the documents.
+      fc.property(pairsOf(false), shuffleSeed, ({ trace, plan }, seed) => {
         const a = bindTraceToPlan(trace, plan);
         const b = bindTraceToPlan(shuffleKeys(trace, seed), shuffleKeys(plan, seed + 1));
         expect(b.valid).toBe(a.valid);
@@ -199,7 +209,8 @@ describe("bindGroundTruthToPlanGraph: properties", () => {
     if (!run.ok) throw new Error("no cycle");
     const rows = run.rows as unknown[];
     fc.assert(
-      fc.property(fc.oneof(fc.constant(rows), mutatedDocument([rows]).map((m) => m.doc), hostileValueAt([rows]).map((m) => m.doc), anyJson), fc.oneof(fc.constant(GRAPHS[0] as unknown), mutatedDocument(GRAPHS).map((m) => m.doc), hostileValueAt(GRAPHS).map((m) => m.doc), anyJson), (r, g) => {
+      // Documents as { doc }: fast-check looks into the values it makes, and some throw when read.
+      fc.property(fc.oneof(held(fc.constant(rows)), mutatedDocument([rows]), hostileValueAt([rows], { unreadable: true }), held(anyJson)), fc.oneof(held(fc.constant(GRAPHS[0] as unknown)), mutatedDocument(GRAPHS), hostileValueAt(GRAPHS, { unreadable: true }), held(anyJson)), ({ doc: r }, { doc: g }) => {
         const result = guarded(() => bindGroundTruthToPlanGraph(r, g), [r, g]);
         checkValidation(result, { documents: { rows: r, graph: g } });
       }),
@@ -215,7 +226,7 @@ describe("bindMplpTrace: properties", () => {
 
   it("mutated MPLP traces and plans: issues start with trace or plan and point into that document", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...TRACE), mutatedDocument(TRACE).map((m) => m.doc), hostileValueAt(TRACE).map((m) => m.doc), anyJson), fc.oneof(fc.constantFrom(...PLAN), mutatedDocument(PLAN).map((m) => m.doc), hostileValueAt(PLAN).map((m) => m.doc), anyJson), (trace, plan) => {
+      fc.property(fc.oneof(held(fc.constantFrom(...TRACE)), mutatedDocument(TRACE), hostileValueAt(TRACE, { unreadable: true }), held(anyJson)), fc.oneof(held(fc.constantFrom(...PLAN)), mutatedDocument(PLAN), hostileValueAt(PLAN, { unreadable: true }), held(anyJson)), ({ doc: trace }, { doc: plan }) => {
         const result = guarded(() => bindMplpTrace(trace, plan), [trace, plan]);
         checkValidation(result, { documents: { trace, plan } });
       }),

@@ -6,18 +6,50 @@ import type { IssueCollector } from "./collector.js";
  * validator stops: checking a document against another format's rules only produces noise.
  */
 export function checkFormat(document: unknown, supported: readonly string[], issues: IssueCollector): boolean {
-  if (document === null || typeof document !== "object" || Array.isArray(document)) {
-    issues.add("schema-type", `expected a JSON object with "format": ${supported.map((s) => JSON.stringify(s)).join(" or ")}`);
+  let format: unknown;
+  try {
+    if (document === null || typeof document !== "object" || Array.isArray(document)) {
+      issues.add("schema-type", `expected a JSON object with "format": ${supported.map((s) => JSON.stringify(s)).join(" or ")}`);
+      return false;
+    }
+    format = (document as { format?: unknown }).format;
+  } catch {
+    issues.add("document-non-json", "reading the document threw (a getter or a Proxy that throws): it is not plain JSON data");
     return false;
   }
-  const format = (document as { format?: unknown }).format;
   if (format === undefined) {
     issues.add("format-missing", `the document has no "format" member; expected ${supported.map((s) => JSON.stringify(s)).join(" or ")}`, ["format"]);
     return false;
   }
   if (typeof format !== "string" || !supported.includes(format)) {
-    issues.add("format-unsupported", `format ${JSON.stringify(format)} is not supported here; supported: ${supported.map((s) => JSON.stringify(s)).join(", ")}`, ["format"]);
+    issues.add("format-unsupported", `format ${shown(format)} is not supported here; supported: ${supported.map((s) => JSON.stringify(s)).join(", ")}`, ["format"]);
     return false;
   }
   return true;
 }
+
+/**
+ * The document's `format` member, or undefined when the document is not an object or reading it
+ * throws: for choosing a validator before any issue is reported.
+ */
+export function formatOf(document: unknown): unknown {
+  try {
+    return document !== null && typeof document === "object" && !Array.isArray(document) ? (document as { format?: unknown }).format : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A value as JSON text for a message (undefined where JSON.stringify gives nothing), or words
+ * saying so for a value that throws when read: a message never makes a validator throw.
+ */
+export function showJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value) as string | undefined;
+  } catch {
+    return "(a value that throws when read)";
+  }
+}
+
+const shown = (value: unknown): string => String(showJson(value));

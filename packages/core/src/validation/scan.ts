@@ -161,16 +161,24 @@ class Scanner {
       return;
     }
     this.containers[depth] = value;
-    if (Array.isArray(value)) {
-      this.array(value, depth);
-      return;
+    try {
+      if (Array.isArray(value)) {
+        this.array(value, depth);
+        return;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) {
+        this.report("document-non-json", "an object that is not a plain object (a Date, Map or class instance) is not a JSON value", depth);
+        return;
+      }
+      this.object(value as Record<string, unknown>, depth);
+    } catch {
+      // A getter or a Proxy that throws when read (a revoked Proxy throws on any look): no JSON
+      // text makes one. Reported at the innermost container being read; as for a limit, nothing
+      // more is read (schema and rules would meet it again).
+      this.exceeded = true;
+      this.report("document-non-json", "reading this value threw (a getter or a Proxy that throws): it is not plain JSON data", depth);
     }
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) {
-      this.report("document-non-json", "an object that is not a plain object (a Date, Map or class instance) is not a JSON value", depth);
-      return;
-    }
-    this.object(value as Record<string, unknown>, depth);
   }
 
   private string(value: string, depth: number): void {
