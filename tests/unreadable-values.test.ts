@@ -6,11 +6,11 @@
  * suites once they put such values anywhere (docs/fuzzing.md).
  */
 import { describe, expect, it } from "vitest";
-import { canonicalizeResult, digestResult } from "@graphenix/core";
+import { CanonicalizationError, canonicalizeResult, digestResult, IssueCollector, DEFAULT_VALIDATION_LIMITS, scanDocument } from "@graphenix/core";
 // Only contracts and core are dependencies of the workspace root: import the other packages' source.
 import { normalizeAuthoringGraph, validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "../packages/authoring-format/src/index.js";
-import { validateExecutablePlan } from "../packages/plan-format/src/index.js";
-import { validatePlanGraph } from "../packages/plan-graph/src/index.js";
+import { canonicalizePlan, computePlanHash, validateExecutablePlan } from "../packages/plan-format/src/index.js";
+import { compilePlan, validatePlanGraph } from "../packages/plan-graph/src/index.js";
 import { bindGroundTruthToPlanGraph, bindMplpTrace, bindTraceToPlan, validateTrace } from "../packages/trace-format/src/index.js";
 import { readFixture, UNREADABLE_VALUES } from "./properties/arbitraries.js";
 
@@ -25,6 +25,8 @@ const READERS: [string, Reader][] = [
   ["validateRuntimeObject", (v) => validateRuntimeObject(v)],
   ["validateExecutablePlan", (v) => validateExecutablePlan(v)],
   ["validatePlanGraph", (v) => validatePlanGraph(v)],
+  ["compilePlan (scenario)", (v) => { const r = compilePlan(v, {}); return { valid: r.ok, issues: r.ok ? [] : r.issues }; }],
+  ["compilePlan (scenario.plan)", (v) => { const r = compilePlan({ plan: v }, {}); return { valid: r.ok, issues: r.ok ? [] : r.issues }; }],
   ["validateTrace", (v) => validateTrace(v)],
   ["bindTraceToPlan (trace)", (v) => bindTraceToPlan(v, PLAN)],
   ["bindGroundTruthToPlanGraph (rows)", (v) => bindGroundTruthToPlanGraph(v, {})],
@@ -62,5 +64,27 @@ describe("values that throw when read", () => {
         if (!result.ok) expect(result.issues.map((i) => i.code)).toEqual(["jcs-unreadable"]);
       }
     }
+  });
+
+  it("a whole graph that cannot be read is one issue, not one from the scan and one from the format gate", () => {
+    for (const value of UNREADABLE_VALUES.slice(2)) {
+      expect(validateAuthoringGraph(value).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual([" document-non-json"]);
+      expect(validateNormalizedExecutableGraph(value).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual([" document-non-json"]);
+    }
+  });
+
+  it("computePlanHash and canonicalizePlan throw only their documented CanonicalizationError", () => {
+    for (const value of UNREADABLE_VALUES) {
+      for (const plan of [value, { ...PLAN, createdAt: value }]) {
+        expect(() => computePlanHash(plan)).toThrow(CanonicalizationError);
+        expect(() => canonicalizePlan(plan)).toThrow(CanonicalizationError);
+      }
+    }
+  });
+
+  it("an error of the caller's own forbidden-member message is the caller's: it is thrown as it is, not reported", () => {
+    const bug = new TypeError("bug in message()");
+    const options = { credentials: true, forbiddenMembers: { names: new Set(["secretish"]), code: "plan-forbidden-field" as const, message: () => { throw bug; } } };
+    expect(() => scanDocument({ a: { secretish: 1 } }, DEFAULT_VALIDATION_LIMITS, options, new IssueCollector(10))).toThrow(bug);
   });
 });

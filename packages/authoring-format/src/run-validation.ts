@@ -38,6 +38,16 @@ function nodeIds(document: Obj): string[] {
   return nodes !== null && typeof nodes === "object" ? Object.keys(nodes) : [];
 }
 
+/** Whether reading the document's `format` (as the format gate does) does not throw. */
+function formatReadable(document: unknown): boolean {
+  try {
+    if (document !== null && typeof document === "object" && !Array.isArray(document)) void (document as Obj).format;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const SCAN: ScanOptions = { credentials: true };
 
 /**
@@ -58,8 +68,11 @@ export function validateGraph<T>(
   // the scan and the schema validator run and report what they find.
   // Only for a document of this format: the format gate decides first what else is read.
   const quick = spec.formats.includes(formatOf(document) as string) && quickAccept(spec.accept, document, limits, SCAN, spec.trust);
-  const scanned = quick || options?.scan === false || scanDocument(document, limits, SCAN, issues);
-  if (checkFormat(document, spec.formats, issues) && scanned) {
+  const scanRan = !quick && options?.scan !== false;
+  const scanned = !scanRan || scanDocument(document, limits, SCAN, issues);
+  // A document whose format cannot be read was reported by the scan already: once is enough.
+  const gated = scanRan && !formatReadable(document) ? false : checkFormat(document, spec.formats, issues);
+  if (gated && scanned) {
     const obj = document as Obj;
     const keys = nodeIds(obj);
     if (keys.length > limits.maxNodes) {

@@ -6,9 +6,20 @@ import { canonicalize, DIGEST_PREFIX, sha256Hex } from "@graphenix/core";
  * cannot carry; validate plans from users first (validation reports such values as issues).
  */
 export function canonicalizePlan(plan: object): string {
-  if (!Object.prototype.hasOwnProperty.call(plan, "planHash")) return canonicalize(plan);
-  const { planHash, ...rest } = plan as Record<string, unknown>;
-  return canonicalize(rest);
+  return canonicalize(withoutPlanHash(plan));
+}
+
+/** The plan without `planHash`, copied shallowly; a plan that throws when read gives what canonicalize makes of it. */
+function withoutPlanHash(plan: object): unknown {
+  try {
+    if (!Object.prototype.hasOwnProperty.call(plan, "planHash")) return plan;
+    const { planHash, ...rest } = plan as Record<string, unknown>;
+    return rest;
+  } catch {
+    // Reading it threw (a getter or a Proxy that throws): canonicalize reads it again and throws
+    // its CanonicalizationError (jcs-unreadable), as for any value JSON cannot carry.
+    return plan;
+  }
 }
 
 /** `sha256:` over the UTF-8 bytes of {@link canonicalizePlan}: the value `planHash` must hold. */

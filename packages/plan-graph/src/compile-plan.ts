@@ -32,6 +32,15 @@ function checkInput(document: unknown, name: "scenario" | "inventory", schema: S
   return local.errorCount === 0;
 }
 
+/** The scenario's `plan.type`, read before the scan; undefined for a scenario that throws when read (the scan reports it). */
+function planType(scenario: unknown): unknown {
+  try {
+    return asObject(asObject(scenario)?.plan)?.type;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Compiles a scenario plan against a lab inventory into a plan graph and its expansion manifest
  * (DESIGN §6; docs/plan-graph.md). `atomic` → one node, no edges; `matrix` → templates in UTF-8
@@ -41,7 +50,7 @@ function checkInput(document: unknown, name: "scenario" | "inventory", schema: S
 export function compilePlan(scenario: unknown, inventory: unknown, options: CompilePlanOptions = {}): CompilePlanResult {
   const limits = resolveLimits(options, { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 64 });
   const issues = new IssueCollector(limits.maxIssues);
-  const type = asObject(asObject(scenario)?.plan)?.type;
+  const type = planType(scenario);
   if (typeof type === "string" && (RESERVED.has(type) || (type === "matrix" && options.matrix === false))) {
     issues.add("plan_type_reserved", `the plan type ${JSON.stringify(type)} is reserved${type === "matrix" ? " (matrix plans are turned off)" : ""}; supported: atomic${options.matrix === false ? "" : ", matrix"}`, ["scenario", "plan", "type"]);
     return { ok: false, issues: issues.finish() };
