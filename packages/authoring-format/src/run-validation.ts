@@ -2,6 +2,7 @@ import type { ValidationResult } from "@graphenix/contracts";
 import {
   checkFormat,
   formatOf,
+  formatReadable,
   IssueCollector,
   quickAccept,
   type QuickAccept,
@@ -36,16 +37,6 @@ export interface GraphValidation {
 function nodeIds(document: Obj): string[] {
   const nodes = document.nodes;
   return nodes !== null && typeof nodes === "object" ? Object.keys(nodes) : [];
-}
-
-/** Whether reading the document's `format` (as the format gate does) does not throw. */
-function formatReadable(document: unknown): boolean {
-  try {
-    if (document !== null && typeof document === "object" && !Array.isArray(document)) void (document as Obj).format;
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const SCAN: ScanOptions = { credentials: true };

@@ -21,7 +21,7 @@ export { scanDocument, type ScanOptions } from "./validation/scan.js";
 export { quickAccept, type QuickAccept, type QuickAcceptContext, type QuickAcceptTrust } from "./validation/quick-accept.js";
 export { isCredentialName, credentialValueKind, CREDENTIAL_NAME_SUFFIXES, CREDENTIAL_NAMES, CREDENTIAL_VALUE_PATTERNS } from "./validation/credentials.js";
 export { schemaIssues, type SchemaError, type SchemaValidator } from "./validation/schema-issues.js";
-export { checkFormat, formatOf, showJson } from "./validation/format.js";
+export { checkFormat, formatOf, formatReadable, showJson } from "./validation/format.js";
 export { topologicalOrder, topologicalOrderOfEdges, type TopoResult } from "./graph/topo.js";
 export { locatePointer } from "./json/locate.js";
 export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./validation/json-access.js";

@@ -1,19 +1,31 @@
 import type { IssueCollector } from "./collector.js";
 
+/** What {@link readFormat} gives for a document that is not an object (array, null, a primitive). */
+const NOT_AN_OBJECT = Symbol("not an object");
+/** What {@link readFormat} gives for a document that throws when read (a getter or a Proxy that throws). */
+const UNREADABLE = Symbol("unreadable");
+
+/** The document's `format` member, read once and guarded: the one read every helper below makes. */
+function readFormat(document: unknown): unknown {
+  try {
+    return document !== null && typeof document === "object" && !Array.isArray(document) ? (document as { format?: unknown }).format : NOT_AN_OBJECT;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
 /**
  * The format gate every format validator runs first: `format` must be one this validator reads.
  * Returns false (after adding the issue) when the document is not of a supported format, so the
  * validator stops: checking a document against another format's rules only produces noise.
  */
 export function checkFormat(document: unknown, supported: readonly string[], issues: IssueCollector): boolean {
-  let format: unknown;
-  try {
-    if (document === null || typeof document !== "object" || Array.isArray(document)) {
-      issues.add("schema-type", `expected a JSON object with "format": ${supported.map((s) => JSON.stringify(s)).join(" or ")}`);
-      return false;
-    }
-    format = (document as { format?: unknown }).format;
-  } catch {
+  const format = readFormat(document);
+  if (format === NOT_AN_OBJECT) {
+    issues.add("schema-type", `expected a JSON object with "format": ${supported.map((s) => JSON.stringify(s)).join(" or ")}`);
+    return false;
+  }
+  if (format === UNREADABLE) {
     issues.add("document-non-json", "reading the document threw (a getter or a Proxy that throws): it is not plain JSON data");
     return false;
   }
@@ -22,7 +34,7 @@ export function checkFormat(document: unknown, supported: readonly string[], iss
     return false;
   }
   if (typeof format !== "string" || !supported.includes(format)) {
-    issues.add("format-unsupported", `format ${shown(format)} is not supported here; supported: ${supported.map((s) => JSON.stringify(s)).join(", ")}`, ["format"]);
+    issues.add("format-unsupported", `format ${String(showJson(format))} is not supported here; supported: ${supported.map((s) => JSON.stringify(s)).join(", ")}`, ["format"]);
     return false;
   }
   return true;
@@ -33,11 +45,13 @@ export function checkFormat(document: unknown, supported: readonly string[], iss
  * throws: for choosing a validator before any issue is reported.
  */
 export function formatOf(document: unknown): unknown {
-  try {
-    return document !== null && typeof document === "object" && !Array.isArray(document) ? (document as { format?: unknown }).format : undefined;
-  } catch {
-    return undefined;
-  }
+  const format = readFormat(document);
+  return format === NOT_AN_OBJECT || format === UNREADABLE ? undefined : format;
+}
+
+/** Whether the format gate can read the document (reading it does not throw). */
+export function formatReadable(document: unknown): boolean {
+  return readFormat(document) !== UNREADABLE;
 }
 
 /**
@@ -51,5 +65,3 @@ export function showJson(value: unknown): string | undefined {
     return "(a value that throws when read)";
   }
 }
-
-const shown = (value: unknown): string => String(showJson(value));
