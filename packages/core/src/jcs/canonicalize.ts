@@ -7,6 +7,7 @@ import type { OperationResult } from "@graphenix/contracts";
 import { CanonicalizationError, JcsFailure } from "./errors.js";
 import { ExactSerializer } from "./exact.js";
 import { fastCanonicalize } from "./fast.js";
+import { isStackOverflow } from "../stack.js";
 
 export interface CanonicalizeOptions {
   /** Deepest nesting of arrays and objects accepted. Default {@link DEFAULT_CANONICAL_MAX_DEPTH}. */
@@ -32,6 +33,7 @@ function run(value: unknown, options: CanonicalizeOptions | undefined): string {
     if (e instanceof RangeError && /string length/i.test(e.message)) {
       throw new JcsFailure("jcs-too-large", "the canonical text would be longer than the largest string JavaScript can hold").toError();
     }
+    if (isStackOverflow(e)) throw e;
     // Anything else was thrown by the value itself as it was read: a getter or a Proxy that throws
     // (a revoked Proxy throws on any look). No JSON text makes one.
     throw new JcsFailure("jcs-unreadable", "reading the value threw (a getter or a Proxy that throws): it is not plain JSON data").toError();

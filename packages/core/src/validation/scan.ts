@@ -1,6 +1,7 @@
 import { findLoneSurrogate } from "../unicode.js";
 import type { KnownIssueCode } from "@graphenix/contracts";
 import { IssueCollector } from "./collector.js";
+import { isStackOverflow } from "../stack.js";
 import { credentialValueKind, memberNameCredential } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
 
@@ -191,7 +192,7 @@ class Scanner {
     } catch (error) {
       // The caller's own callback failing, or the engine's stack running out, is not something
       // the document did: it goes up as it is.
-      if (error instanceof CallerError || (error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+      if (error instanceof CallerError || isStackOverflow(error)) throw error;
       // A getter or a Proxy that throws when read (a revoked Proxy throws on any look): no JSON
       // text makes one. Reported at the innermost container being read; as for a limit, nothing
       // more is read (schema and rules would meet it again).
