@@ -1,4 +1,4 @@
-import { asObject, type Obj } from "@graphenix/core";
+import { asObject, keepShape, type Obj } from "@graphenix/core";
 
 /** Where a utility sits in its task node: one of the two strategies, or an item of a list. */
 export type UtilitySlot = "pre" | "post" | "preActions" | "postActions" | "executionStrategies";
@@ -6,7 +6,7 @@ export type UtilitySlot = "pre" | "post" | "preActions" | "postActions" | "execu
 /**
  * A utility unit of a task node's PRE or POST phase (a strategy or a plan-phase action), or a
  * MAIN-phase wrapper. A class with its path made on demand: a graph has tens of thousands of
- * them and only those with an issue need a path.
+ * them and only those with an issue need a path. Its shape is kept between validations (keepShape).
  */
 export class UtilityView {
   constructor(
@@ -26,6 +26,7 @@ export class UtilityView {
       : ["nodes", this.nodeId, "parameters", this.slot, this.index];
   }
 }
+keepShape(new UtilityView("PRE", {}, {}, "", "pre", -1));
 
 /** Appends every utility of the node `id` to `out`, when it is a task node with parameters (read defensively). */
 export function collectUtilities(id: string, node: Obj, out: UtilityView[]): void {

@@ -28,3 +28,4 @@ export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./v
 export { jsonEqual } from "./json-equal.js";
 export { setMember, hasMember, getMember, cloneJson } from "./json-build.js";
 export { validationResult, prefixIssues, isRealDate } from "./validation/result.js";
+export { keepShape } from "./shapes.js";

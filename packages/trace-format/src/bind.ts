@@ -1,8 +1,11 @@
-import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, ValidationIssue } from "@graphenix/contracts";
+import type { GraphExecutionTrace, ModelSelection, ValidationIssue } from "@graphenix/contracts";
 import { IssueCollector, jsonEqual, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
-import { computePlanHash, kindRuleOf, PHASE_RANK, validateExecutablePlanV2 } from "@graphenix/plan-format";
-import { meaning } from "./lifecycle.js";
-import { validateTrace } from "./validate-trace.js";
+import { validateExecutablePlanV2 } from "@graphenix/plan-format";
+import type { EventSubjects } from "./consistency.js";
+import { Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
+import { FirstSeenPositions } from "./positions.js";
+import { PlanPositions, prepare, type PreparedPlan, type UnitInfo } from "./prepared-plan.js";
+import { checkTrace } from "./validate-trace.js";
 
 export interface BindResult {
   readonly valid: boolean;
@@ -14,67 +17,6 @@ export interface TraceBinder {
   /** The plan's own issues (prefixed `plan`); a binder of an invalid plan binds nothing. */
   readonly planIssues: readonly ValidationIssue[];
   bind(trace: unknown): BindResult;
-}
-
-/** What binding needs to know of one unit of the plan, computed once per plan. */
-interface UnitInfo {
-  readonly unit: ExecutionUnitPlanV2;
-  /** Position of the unit and of its node in a binding's state arrays. */
-  readonly index: number;
-  readonly nodeIndex: number;
-  /** The id of the node (or finalizer) the plan lists the unit under. */
-  readonly nodeKey: string;
-  /** PRE 0, MAIN 1, POST 2, finalizer 3 (PHASE_RANK). */
-  readonly rank: number;
-  readonly maxAttempts: number;
-  /** The unit's model and its fallback models: the models a trace may show it using. */
-  readonly allowedModels: readonly ModelSelection[];
-  readonly path: readonly (string | number)[];
-}
-
-interface PreparedPlan {
-  readonly plan: ExecutableGraphPlanV2;
-  readonly planHash: string;
-  readonly units: ReadonlyMap<string, UnitInfo>;
-  /** The same units by position (`UnitInfo.index`). */
-  readonly unitList: readonly UnitInfo[];
-  /** Node and finalizer ids → their position in a binding's state arrays. */
-  readonly nodes: ReadonlyMap<string, number>;
-  /** Every dependency as positions: `dependents[k]` depends on `dependencies[k]` (-1: not a node of the plan). */
-  readonly dependents: Int32Array;
-  readonly dependencies: Int32Array;
-  /** Their ids, for the message. */
-  readonly dependentIds: readonly string[];
-  readonly dependencyIds: readonly string[];
-}
-
-function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
-  const units = new Map<string, UnitInfo>();
-  const nodes = new Map<string, number>();
-  const groups: [string, Record<string, { executionUnits: ExecutionUnitPlanV2[] }>][] = [["nodePlans", plan.nodePlans], ["finalizerPlans", plan.finalizerPlans]];
-  for (const [member, plans] of groups) {
-    for (const [id, entry] of Object.entries(plans)) {
-      const nodeIndex = nodes.get(id) ?? nodes.size;
-      nodes.set(id, nodeIndex);
-      entry.executionUnits.forEach((unit, i) => {
-        const allowedModels = [unit.modelSelection, ...(unit.fallbackPolicy?.models ?? [])].filter((m): m is ModelSelection => m !== undefined);
-        const rank = PHASE_RANK[kindRuleOf("v2", unit.unitKind)?.phase ?? "MAIN"];
-        units.set(unit.unitId, { unit, index: units.size, nodeIndex, nodeKey: id, rank, maxAttempts: unit.retryPolicy?.maxAttempts ?? 1, allowedModels, path: [member, id, "executionUnits", i] });
-      });
-    }
-  }
-  const pairs = plan.nodeIndex.flatMap((entry) => entry.dependsOn.map((dep) => [nodes.get(entry.nodeId) ?? -1, nodes.get(dep) ?? -1, entry.nodeId, dep] as const));
-  return {
-    plan,
-    planHash: computePlanHash(plan),
-    units,
-    unitList: [...units.values()],
-    nodes,
-    dependents: Int32Array.from(pairs, (p) => p[0]),
-    dependencies: Int32Array.from(pairs, (p) => p[1]),
-    dependentIds: pairs.map((p) => p[2]),
-    dependencyIds: pairs.map((p) => p[3]),
-  };
 }
 
 /**
@@ -89,13 +31,16 @@ export function prepareTraceBinding(plan: unknown, options?: ValidationOptions):
   return {
     planIssues,
     bind(trace: unknown): BindResult {
-      const checkedTrace = validateTrace(trace, options);
+      // Checked with the plan's numbering of its units and nodes: the binding then reads each
+      // event's subject from the consistency pass, with no look-up of its own.
+      const numbering = prepared ? new PlanPositions(prepared) : new FirstSeenPositions();
+      const { result: checkedTrace, subjects } = checkTrace(trace, options, numbering);
       // Both documents' issues under one cap (and one issues-truncated), then the binding's.
       const issues = new IssueCollector(maxIssues);
       issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
       issues.pushAll(planIssues);
-      if (!checkedTrace.valid || !prepared) return { valid: false, issues: issues.finish() };
-      return bindValid(checkedTrace.value, prepared, issues);
+      if (!checkedTrace.valid || !prepared || !subjects) return { valid: false, issues: issues.finish() };
+      return bindValid(checkedTrace.value, prepared, numbering as PlanPositions, subjects, issues);
     },
   };
 }
@@ -122,8 +67,8 @@ const MENTIONED = 2;
  * node: one map look-up per event (the unit's, or the node's for a node event), however long the
  * trace.
  */
-function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, issues: IssueCollector): BindResult {
-  const { plan: p, units, nodes } = prepared;
+function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, numbering: PlanPositions, subjects: EventSubjects, issues: IssueCollector): BindResult {
+  const { plan: p, units, nodes, unitList } = prepared;
   if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
   if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
 
@@ -132,43 +77,52 @@ function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, issues: Issue
   // the highest rank started, and the events at which it first started and last ended (-1: none).
   // No object per node, and no object holding them: a binding's optimized loop must not depend on
   // the shape of an object that dies with the binding (the engine then recompiled it per trace).
+  // Each event's unit or node comes from the consistency pass, numbered by the plan (PlanPositions).
   const unitState = new Uint8Array(units.size);
   const running = new Int32Array(nodes.size * 4);
   const highestRank = new Int8Array(nodes.size).fill(-1);
   const firstStart = new Int32Array(nodes.size).fill(-1);
   const lastEnd = new Int32Array(nodes.size).fill(-1);
   const events = t.events;
+  const { codes, positions } = subjects;
   for (let i = 0; i < events.length; i++) {
+    const code = codes[i]!;
+    const subject = subjectOf(code);
+    const position = positions[i]!;
+    // Run events, and (in a valid trace, never) events that name no subject.
+    if (subject === Subject.Run || position < 0) continue;
+    const phase = phaseOf(code);
     const event = events[i]!;
-    const [subject, phase] = meaning(event.type);
-    if (subject === "run") continue;
-    let nodeIndex: number | undefined;
-    if (subject === "unit") {
-      const info = event.unitId === undefined ? undefined : units.get(event.unitId);
-      if (!info) {
-        if (event.nodeId !== undefined && !nodes.has(event.nodeId)) issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+    // Each member read once: events come in several shapes, and every read of one costs.
+    const nodeId = event.nodeId;
+    let nodeIndex: number;
+    if (subject === Subject.Unit) {
+      if (position >= unitList.length) {
+        if (nodeId !== undefined && !nodes.has(nodeId)) issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
         else issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
         continue;
       }
+      const info = unitList[position]!;
       // The unit knows its node: the event's nodeId needs a look-up only when it names another.
-      if (event.nodeId !== undefined && event.nodeId !== info.nodeKey) {
-        if (!nodes.has(event.nodeId)) {
-          issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+      if (nodeId !== undefined && nodeId !== info.nodeKey) {
+        if (!nodes.has(nodeId)) {
+          issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
           continue;
         }
-        if (nodes.get(event.nodeId) !== info.nodeIndex) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${event.nodeId}`, ["trace", "events", i, "nodeId"]);
+        if (nodes.get(nodeId) !== info.nodeIndex) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${nodeId}`, ["trace", "events", i, "nodeId"]);
       }
       nodeIndex = info.nodeIndex;
       bindUnitEvent(event, i, phase, info, nodeIndex, running, highestRank, unitState, issues);
     } else {
-      nodeIndex = event.nodeId === undefined ? undefined : nodes.get(event.nodeId);
-      if (nodeIndex === undefined) {
-        if (event.nodeId !== undefined) issues.add("trace-unknown-node", `${event.nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+      nodeIndex = numbering.nodeIndexOf(subject, position);
+      if (nodeIndex < 0) {
+        issues.add("trace-unknown-node", `${String(nodeId)} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
         continue;
       }
     }
-    if (phase === "started" && firstStart[nodeIndex]! < 0) firstStart[nodeIndex] = i;
-    if (phase === "ended" || phase === "skipped") lastEnd[nodeIndex] = i;
+    if (phase === Phase.Started) {
+      if (firstStart[nodeIndex]! < 0) firstStart[nodeIndex] = i;
+    } else if (phase === Phase.Ended || phase === Phase.Skipped) lastEnd[nodeIndex] = i;
   }
 
   const { dependents, dependencies, dependentIds, dependencyIds } = prepared;
@@ -196,7 +150,7 @@ function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, issues: Issue
 function bindUnitEvent(
   event: GraphExecutionTrace["events"][number],
   i: number,
-  phase: ReturnType<typeof meaning>[1],
+  phase: Phase,
   info: UnitInfo,
   nodeIndex: number,
   running: Int32Array,
@@ -206,7 +160,7 @@ function bindUnitEvent(
 ): void {
   const { unit, rank, index } = info;
   const base = nodeIndex * 4;
-  if (phase === "started") {
+  if (phase === Phase.Started) {
     // Out of order: an earlier run phase of the node is still running, or this unit belongs to an
     // earlier phase than one that already started. (A unit that never runs is reported once, as
     // not executed.)
@@ -217,7 +171,7 @@ function bindUnitEvent(
     if ((event.attempt ?? 1) > info.maxAttempts) issues.add("trace-attempts-exceeded", `attempt ${event.attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
     if (unitState[index] !== RUNNING) running[base + rank]!++;
     unitState[index] = RUNNING;
-  } else if (phase === "ended" || phase === "skipped") {
+  } else if (phase === Phase.Ended || phase === Phase.Skipped) {
     if (unitState[index] === RUNNING) running[base + rank]!--;
     unitState[index] = MENTIONED;
   }

@@ -1,7 +1,9 @@
 import type { GraphExecutionTrace } from "@graphenix/contracts";
 import type { IssueCollector } from "@graphenix/core";
-import { isFailure, meaning, type Subject } from "./lifecycle.js";
+import { eventCode, isFailure, Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
 import { inlinePayloadOverLimit, MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";
+import type { SubjectPositions } from "./positions.js";
+import { keepShape } from "@graphenix/core";
 
 const TERMINAL = new Set(["succeeded", "failed", "partial", "cancelled"]);
 
@@ -9,75 +11,114 @@ const TERMINAL = new Set(["succeeded", "failed", "partial", "cancelled"]);
 const Outcome = { None: 0, Succeeded: 1, Failed: 2, Skipped: 3 } as const;
 type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
-/** What the events said so far about one unit, node or finalizer. */
-interface Lifecycle {
-  /** The index of the event that started the running attempt, or -1. */
-  openAt: number;
-  /** The last attempt started (0: none). */
-  attempt: number;
-  outcome: Outcome;
+/**
+ * What the pass learnt of each event, for the binding step that may follow (index: the event's). A
+ * class whose shape is kept (keepShape).
+ */
+export class EventSubjects {
+  constructor(
+    /** The event's type as `eventCode` gives it. */
+    readonly codes: Uint8Array,
+    /** The position of the subject it names (`SubjectPositions`); -1 for run events and events naming none. */
+    readonly positions: Int32Array,
+  ) {}
 }
+keepShape(new EventSubjects(new Uint8Array(0), new Int32Array(0)));
 
 /**
  * One pass over a schema-valid trace's events, checking its internal consistency (docs/execution-
- * trace.md): `seq` is the position; times never go back; inline payloads stay within 64 KiB; `runStarted` first and `runFinished`
- * last (when the run is over); every unit, node and finalizer starts and ends once per attempt,
- * attempts numbered from 1 with no gap and a retry following a failed attempt; the final status
- * matches how the units ended. One pass and one map entry per subject: traces have hundreds of
- * thousands of events.
+ * trace.md): `seq` is the position; times never go back; inline payloads stay within 64 KiB;
+ * `runStarted` first and `runFinished` last (when the run is over); every unit, node and finalizer
+ * starts and ends once per attempt, attempts numbered from 1 with no gap and a retry following a
+ * failed attempt; the final status matches how the units ended. What the events said of each
+ * subject so far lives in typed arrays at the subject's position: traces have hundreds of thousands
+ * of events, and an object and a map entry per subject cost more than the checks.
  */
-export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollector): void {
+export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollector, numbering: SubjectPositions): EventSubjects {
   const events = trace.events;
-  // Separate maps per subject: a node and a unit may share an id.
-  const subjects: Record<Exclude<Subject, "run">, Map<string, Lifecycle>> = { node: new Map(), finalizer: new Map(), unit: new Map() };
+  const count = events.length;
+  const bound = numbering.bound(count);
+  // Per position: the event that started the running attempt (-1: none), the last attempt started
+  // (0: none), and how it ended so far.
+  const openAt = new Int32Array(bound).fill(-1);
+  const attempts = new Int32Array(bound);
+  const outcomes = new Uint8Array(bound);
+  // How many units ended each way, kept as outcomes change: the status check needs no walk.
+  const unitOutcomes = new Int32Array(4);
+  const codes = new Uint8Array(count);
+  const positions = new Int32Array(count).fill(-1);
   let last = trace.startedAt;
-  for (let i = 0; i < events.length; i++) {
+  for (let i = 0; i < count; i++) {
     const event = events[i]!;
+    // Each member read once: events come in several shapes, and every read of one costs.
+    const { type, at, payload } = event;
     if (event.seq !== i) issues.add("trace-seq-invalid", `seq must be the event's position, ${i}`, ["events", i, "seq"]);
-    if (event.at < last) issues.add("trace-time-regression", `the event happens at ${event.at}, before the one before it (${last})`, ["events", i, "at"]);
-    else last = event.at;
-    const inline = event.payload !== undefined && "inline" in event.payload ? event.payload.inline : undefined;
+    if (at < last) issues.add("trace-time-regression", `the event happens at ${at}, before the one before it (${last})`, ["events", i, "at"]);
+    else last = at;
+    const inline = payload !== undefined && "inline" in payload ? payload.inline : undefined;
     const oversize = inline === undefined ? undefined : inlinePayloadOverLimit(inline);
     if (oversize !== undefined) issues.add("trace-payload-too-large", `the inline payload is ${oversize} bytes of canonical JSON, more than ${MAX_INLINE_PAYLOAD_BYTES}: store it elsewhere and reference it with its digest`, ["events", i, "payload", "inline"]);
-    const [subject, phase] = meaning(event.type);
-    if (subject === "run") {
-      if (phase === "started" && i !== 0) issues.add("trace-run-events", "runStarted is the first event, once", ["events", i, "type"]);
-      if (phase === "ended" && i !== events.length - 1) issues.add("trace-run-events", "runFinished is the last event, once", ["events", i, "type"]);
+    const code = eventCode(type);
+    codes[i] = code;
+    const subject = subjectOf(code);
+    const phase = phaseOf(code);
+    if (subject === Subject.Run) {
+      if (phase === Phase.Started && i !== 0) issues.add("trace-run-events", "runStarted is the first event, once", ["events", i, "type"]);
+      if (phase === Phase.Ended && i !== count - 1) issues.add("trace-run-events", "runFinished is the last event, once", ["events", i, "type"]);
       continue;
     }
-    const id = subject === "unit" ? event.unitId : event.nodeId;
+    const unit = subject === Subject.Unit;
+    const id = unit ? event.unitId : event.nodeId;
     if (id === undefined) {
-      issues.add("trace-event-subject-missing", `a ${event.type} event names its ${subject === "unit" ? "unitId" : "nodeId"}`, ["events", i]);
+      issues.add("trace-event-subject-missing", `a ${type} event names its ${unit ? "unitId" : "nodeId"}`, ["events", i]);
       continue;
     }
-    const map = subjects[subject];
-    let state = map.get(id);
-    if (state === undefined) map.set(id, (state = { openAt: -1, attempt: 0, outcome: Outcome.None }));
-    const attempt = subject === "unit" ? (event.attempt ?? 1) : 1;
-    if (phase === "started") {
-      if (state.openAt >= 0) issues.add("trace-lifecycle-invalid", `${id} starts again while attempt ${state.attempt} is still running`, ["events", i]);
-      if (attempt !== state.attempt + 1) issues.add("trace-attempt-invalid", `attempts are numbered from 1 with no gap: expected attempt ${state.attempt + 1}, not ${attempt}`, ["events", i, "attempt"]);
-      state.openAt = i;
-      state.attempt = attempt;
-    } else if (phase === "ended") {
-      if (state.openAt < 0) issues.add("trace-lifecycle-invalid", `${id} ends without having started`, ["events", i, "type"]);
-      else if (subject === "unit" && attempt !== state.attempt) issues.add("trace-attempt-invalid", `ends attempt ${attempt}, but attempt ${state.attempt} is the one running`, ["events", i, "attempt"]);
-      state.openAt = -1;
-      state.outcome = isFailure(event) ? Outcome.Failed : Outcome.Succeeded;
-    } else if (phase === "skipped") {
-      if (state.openAt >= 0 || state.attempt > 0) issues.add("trace-lifecycle-invalid", `${id} is skipped after it started`, ["events", i, "type"]);
-      state.outcome = Outcome.Skipped;
-    } else if (state.outcome !== Outcome.Failed || state.openAt >= 0) {
+    const position = numbering.positionOf(subject, id);
+    positions[i] = position;
+    const started = openAt[position]!;
+    const attempt = unit ? (event.attempt ?? 1) : 1;
+    const previous = attempts[position]!;
+    let outcome = outcomes[position]! as Outcome;
+    if (phase === Phase.Started) {
+      if (started >= 0) issues.add("trace-lifecycle-invalid", `${id} starts again while attempt ${previous} is still running`, ["events", i]);
+      if (attempt !== previous + 1) issues.add("trace-attempt-invalid", `attempts are numbered from 1 with no gap: expected attempt ${previous + 1}, not ${attempt}`, ["events", i, "attempt"]);
+      openAt[position] = i;
+      attempts[position] = attempt;
+      continue;
+    }
+    if (phase === Phase.Ended) {
+      if (started < 0) issues.add("trace-lifecycle-invalid", `${id} ends without having started`, ["events", i, "type"]);
+      else if (unit && attempt !== previous) issues.add("trace-attempt-invalid", `ends attempt ${attempt}, but attempt ${previous} is the one running`, ["events", i, "attempt"]);
+      openAt[position] = -1;
+      outcome = isFailure(code, event) ? Outcome.Failed : Outcome.Succeeded;
+    } else if (phase === Phase.Skipped) {
+      if (started >= 0 || previous > 0) issues.add("trace-lifecycle-invalid", `${id} is skipped after it started`, ["events", i, "type"]);
+      outcome = Outcome.Skipped;
+    } else if (outcome !== Outcome.Failed || started >= 0) {
       issues.add("trace-lifecycle-invalid", `${id} is retried, but its last attempt did not fail`, ["events", i, "type"]);
     }
+    if (unit) {
+      unitOutcomes[outcomes[position]!]!--;
+      unitOutcomes[outcome]!++;
+    }
+    outcomes[position] = outcome;
   }
   checkRunEnds(trace, last, issues);
-  if (TERMINAL.has(trace.status)) {
-    for (const map of Object.values(subjects)) {
-      for (const [id, { openAt }] of map) if (openAt >= 0) issues.add("trace-lifecycle-invalid", `${id} started but never ended`, ["events", openAt]);
-    }
+  if (TERMINAL.has(trace.status)) reportNeverEnded(events, openAt, codes, issues);
+  checkStatus(trace, unitOutcomes[Outcome.Succeeded]!, unitOutcomes[Outcome.Failed]!, issues);
+  return new EventSubjects(codes, positions);
+}
+
+/** In a finished run, every subject still running never ended: reported in the order they started. */
+function reportNeverEnded(events: GraphExecutionTrace["events"], openAt: Int32Array, codes: Uint8Array, issues: IssueCollector): void {
+  const starts: number[] = [];
+  for (const start of openAt) if (start >= 0) starts.push(start);
+  starts.sort((a, b) => a - b);
+  for (const start of starts) {
+    const event = events[start]!;
+    const id = subjectOf(codes[start]!) === Subject.Unit ? event.unitId : event.nodeId;
+    issues.add("trace-lifecycle-invalid", `${String(id)} started but never ended`, ["events", start]);
   }
-  checkStatus(trace, subjects.unit, issues);
 }
 
 /** The run starts with runStarted and, once over, ends with runFinished, at or before finishedAt. */
@@ -92,13 +133,7 @@ function checkRunEnds(trace: GraphExecutionTrace, last: string, issues: IssueCol
 }
 
 /** The run's status agrees with how its units ended. */
-function checkStatus(trace: GraphExecutionTrace, units: Map<string, Lifecycle>, issues: IssueCollector): void {
-  let failed = 0;
-  let succeeded = 0;
-  for (const { outcome } of units.values()) {
-    if (outcome === Outcome.Failed) failed++;
-    else if (outcome === Outcome.Succeeded) succeeded++;
-  }
+function checkStatus(trace: GraphExecutionTrace, succeeded: number, failed: number, issues: IssueCollector): void {
   const wrong =
     (trace.status === "succeeded" && failed > 0) || (trace.status === "failed" && failed === 0) || (trace.status === "partial" && (failed === 0 || succeeded === 0));
   if (wrong) issues.add("trace-status-inconsistent", `status ${trace.status} does not match the units' outcomes (${succeeded} succeeded, ${failed} failed in the end)`, ["status"]);

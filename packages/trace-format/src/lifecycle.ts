@@ -1,31 +1,50 @@
 import type { TraceEvent } from "@graphenix/contracts";
 
-/** What an event is about: the run, a node, a finalizer or a unit. */
-export type Subject = "run" | "node" | "finalizer" | "unit";
-export type Phase = "started" | "ended" | "skipped" | "retried";
+/**
+ * What an event is about and what it says, as small numbers: the per-event passes (consistency,
+ * binding) branch on these instead of on strings, and read no array per event.
+ */
+export const Subject = { Run: 0, Node: 1, Finalizer: 2, Unit: 3 } as const;
+export type Subject = (typeof Subject)[keyof typeof Subject];
+export const Phase = { Started: 0, Ended: 1, Skipped: 2, Retried: 3 } as const;
+export type Phase = (typeof Phase)[keyof typeof Phase];
 
-const MEANING: Readonly<Record<TraceEvent["type"], readonly [Subject, Phase]>> = {
-  runStarted: ["run", "started"],
-  runFinished: ["run", "ended"],
-  nodeStarted: ["node", "started"],
-  nodeCompleted: ["node", "ended"],
-  nodeFailed: ["node", "ended"],
-  nodeSkipped: ["node", "skipped"],
-  finalizerStarted: ["finalizer", "started"],
-  finalizerCompleted: ["finalizer", "ended"],
-  finalizerFailed: ["finalizer", "ended"],
-  unitStarted: ["unit", "started"],
-  unitCompleted: ["unit", "ended"],
-  unitFailed: ["unit", "ended"],
-  unitSkipped: ["unit", "skipped"],
-  unitRetried: ["unit", "retried"],
-};
+/** Set in an event code when its type itself reports a failure (`unitFailed`, …). */
+const FAILED_TYPE = 16;
 
-export function meaning(type: TraceEvent["type"]): readonly [Subject, Phase] {
-  return MEANING[type];
+const code = (subject: Subject, phase: Phase, failed = false) => (subject << 2) | phase | (failed ? FAILED_TYPE : 0);
+
+const CODES: ReadonlyMap<string, number> = new Map<TraceEvent["type"], number>([
+  ["runStarted", code(Subject.Run, Phase.Started)],
+  ["runFinished", code(Subject.Run, Phase.Ended)],
+  ["nodeStarted", code(Subject.Node, Phase.Started)],
+  ["nodeCompleted", code(Subject.Node, Phase.Ended)],
+  ["nodeFailed", code(Subject.Node, Phase.Ended, true)],
+  ["nodeSkipped", code(Subject.Node, Phase.Skipped)],
+  ["finalizerStarted", code(Subject.Finalizer, Phase.Started)],
+  ["finalizerCompleted", code(Subject.Finalizer, Phase.Ended)],
+  ["finalizerFailed", code(Subject.Finalizer, Phase.Ended, true)],
+  ["unitStarted", code(Subject.Unit, Phase.Started)],
+  ["unitCompleted", code(Subject.Unit, Phase.Ended)],
+  ["unitFailed", code(Subject.Unit, Phase.Ended, true)],
+  ["unitSkipped", code(Subject.Unit, Phase.Skipped)],
+  ["unitRetried", code(Subject.Unit, Phase.Retried)],
+]);
+
+/** The code of an event type (schema-valid traces only name the types above). */
+export function eventCode(type: TraceEvent["type"]): number {
+  return CODES.get(type)!;
 }
 
-/** Whether an ending event reports a failure. */
-export function isFailure(event: TraceEvent): boolean {
-  return event.type === "unitFailed" || event.type === "nodeFailed" || event.type === "finalizerFailed" || event.outcome === "failed";
+export function subjectOf(eventCode: number): Subject {
+  return ((eventCode >> 2) & 3) as Subject;
+}
+
+export function phaseOf(eventCode: number): Phase {
+  return (eventCode & 3) as Phase;
+}
+
+/** Whether an ending event reports a failure: by its type, or by its outcome. */
+export function isFailure(eventCode: number, event: TraceEvent): boolean {
+  return (eventCode & FAILED_TYPE) !== 0 || event.outcome === "failed";
 }

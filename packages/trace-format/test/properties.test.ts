@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXECUTION_TRACE_FORMAT, type ExecutableGraphPlanV2, type ModelSelection, type PlanGraph } from "@graphenix/contracts";
-import { canonicalizeResult, encodePointer } from "@graphenix/core";
+import { canonicalizeResult, encodePointer, prefixIssues } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlanV2 } from "@graphenix/plan-format";
 import { compilePlan, runPlanGraph } from "@graphenix/plan-graph";
 import { bindGroundTruthToPlanGraph, bindMplpTrace, bindTraceToPlan, prepareTraceBinding, simulateTrace, validateTrace, type SimulationScript } from "@graphenix/trace-format";
@@ -88,6 +88,21 @@ describe("bindTraceToPlan and prepareTraceBinding: properties", () => {
         const again = [...traces].reverse().map((t) => binder.bind(t)).reverse();
         expect(again).toEqual(first);
         expect(first).toEqual(traces.map((t) => bindTraceToPlan(t, GOLDEN[i]!.plan)));
+      }),
+      fuzz(CI_RUNS),
+    );
+  });
+
+  it("a trace's own issues are the same bound to its plan (numbered by the plan) as validated alone (numbered by the trace)", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: GOLDEN.length - 1 }), mutatedDocument(TRACES, { corpus: traceCorpus, huge: false }), (i, { doc: trace }) => {
+        const alone = validateTrace(trace).issues;
+        fc.pre(!alone.some((issue) => issue.code === "issues-truncated"));
+        const bound = prepareTraceBinding(GOLDEN[i]!.plan).bind(trace);
+        // A trace with an error is not bound: its issues are all there is.
+        const prefixed = prefixIssues(["trace"], alone);
+        expect(bound.issues.slice(0, alone.length)).toEqual(prefixed);
+        if (alone.some((issue) => issue.severity === "error")) expect(bound.issues).toEqual(prefixed);
       }),
       fuzz(CI_RUNS),
     );
