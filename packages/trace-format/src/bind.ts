@@ -1,10 +1,9 @@
-import type { GraphExecutionTrace, ModelSelection, ValidationIssue } from "@graphenix/contracts";
-import { IssueCollector, jsonEqual, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
+import type { GraphExecutionTrace, ValidationIssue } from "@graphenix/contracts";
+import { IssueCollector, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
 import { validateExecutablePlanV2 } from "@graphenix/plan-format";
-import type { EventSubjects } from "./consistency.js";
-import { Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
+import { BindingStep } from "./binding-step.js";
 import { FirstSeenPositions } from "./positions.js";
-import { PlanPositions, prepare, type PreparedPlan, type UnitInfo } from "./prepared-plan.js";
+import { PlanPositions, prepare, type PreparedPlan } from "./prepared-plan.js";
 import { checkTrace } from "./validate-trace.js";
 
 export interface BindResult {
@@ -31,16 +30,18 @@ export function prepareTraceBinding(plan: unknown, options?: ValidationOptions):
   return {
     planIssues,
     bind(trace: unknown): BindResult {
-      // Checked with the plan's numbering of its units and nodes: the binding then reads each
-      // event's subject from the consistency pass, with no look-up of its own.
-      const numbering = prepared ? new PlanPositions(prepared) : new FirstSeenPositions();
-      const { result: checkedTrace, subjects } = checkTrace(trace, options, numbering);
+      // The trace's consistency pass numbers its units and nodes by the plan and runs the
+      // binding's per-event step on each event it reads: one look-up and one read of each event
+      // serve both. The step's issues count only if the trace turns out valid.
+      const numbering = prepared ? new PlanPositions(prepared) : undefined;
+      const step = prepared && numbering ? new BindingStep(prepared, numbering, maxIssues) : undefined;
+      const checkedTrace = checkTrace(trace, options, numbering ?? new FirstSeenPositions(), step);
       // Both documents' issues under one cap (and one issues-truncated), then the binding's.
       const issues = new IssueCollector(maxIssues);
       issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
       issues.pushAll(planIssues);
-      if (!checkedTrace.valid || !prepared || !subjects) return { valid: false, issues: issues.finish() };
-      return bindValid(checkedTrace.value, prepared, numbering as PlanPositions, subjects, issues);
+      if (!checkedTrace.valid || !prepared || !step) return { valid: false, issues: issues.finish() };
+      return finishBinding(checkedTrace.value, prepared, step, issues);
     },
   };
 }
@@ -59,72 +60,16 @@ export function bindTraceToPlan(trace: unknown, plan: unknown, options?: Validat
   return prepareTraceBinding(plan, options).bind(trace);
 }
 
-const RUNNING = 1;
-const MENTIONED = 2;
-
 /**
- * The state of one binding lives in arrays indexed by the positions `prepare` gave each unit and
- * node: one map look-up per event (the unit's, or the node's for a node event), however long the
- * trace.
+ * What binding does once the trace's pass is over, for a valid trace: the plan it names, the
+ * per-event issues the step found, dependencies between nodes, and the units never executed.
  */
-function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, numbering: PlanPositions, subjects: EventSubjects, issues: IssueCollector): BindResult {
-  const { plan: p, units, nodes, unitList } = prepared;
+function finishBinding(t: GraphExecutionTrace, prepared: PreparedPlan, step: BindingStep, issues: IssueCollector): BindResult {
+  const p = prepared.plan;
   if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
   if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
-
-  // What the trace said so far, in typed arrays indexed by unit and node position: each unit's
-  // state; for each node, how many units of each rank (PRE, MAIN, POST, finalizer) are running,
-  // the highest rank started, and the events at which it first started and last ended (-1: none).
-  // No object per node, and no object holding them: a binding's optimized loop must not depend on
-  // the shape of an object that dies with the binding (the engine then recompiled it per trace).
-  // Each event's unit or node comes from the consistency pass, numbered by the plan (PlanPositions).
-  const unitState = new Uint8Array(units.size);
-  const running = new Int32Array(nodes.size * 4);
-  const highestRank = new Int8Array(nodes.size).fill(-1);
-  const firstStart = new Int32Array(nodes.size).fill(-1);
-  const lastEnd = new Int32Array(nodes.size).fill(-1);
-  const events = t.events;
-  const { codes, positions } = subjects;
-  for (let i = 0; i < events.length; i++) {
-    const code = codes[i]!;
-    const subject = subjectOf(code);
-    const position = positions[i]!;
-    // Run events, and (in a valid trace, never) events that name no subject.
-    if (subject === Subject.Run || position < 0) continue;
-    const phase = phaseOf(code);
-    const event = events[i]!;
-    // Each member read once: events come in several shapes, and every read of one costs.
-    const nodeId = event.nodeId;
-    let nodeIndex: number;
-    if (subject === Subject.Unit) {
-      if (position >= unitList.length) {
-        if (nodeId !== undefined && !nodes.has(nodeId)) issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
-        else issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
-        continue;
-      }
-      const info = unitList[position]!;
-      // The unit knows its node: the event's nodeId needs a look-up only when it names another.
-      if (nodeId !== undefined && nodeId !== info.nodeKey) {
-        if (!nodes.has(nodeId)) {
-          issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
-          continue;
-        }
-        if (nodes.get(nodeId) !== info.nodeIndex) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${nodeId}`, ["trace", "events", i, "nodeId"]);
-      }
-      nodeIndex = info.nodeIndex;
-      bindUnitEvent(event, i, phase, info, nodeIndex, running, highestRank, unitState, issues);
-    } else {
-      nodeIndex = numbering.nodeIndexOf(subject, position);
-      if (nodeIndex < 0) {
-        issues.add("trace-unknown-node", `${String(nodeId)} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
-        continue;
-      }
-    }
-    if (phase === Phase.Started) {
-      if (firstStart[nodeIndex]! < 0) firstStart[nodeIndex] = i;
-    } else if (phase === Phase.Ended || phase === Phase.Skipped) lastEnd[nodeIndex] = i;
-  }
-
+  issues.pushAll(step.issues.finish());
+  const { firstStart, lastEnd, unitState } = step;
   const { dependents, dependencies, dependentIds, dependencyIds } = prepared;
   for (let k = 0; k < dependents.length; k++) {
     const node = dependents[k]!;
@@ -144,44 +89,4 @@ function bindValid(t: GraphExecutionTrace, prepared: PreparedPlan, numbering: Pl
   }
   const list = issues.finish();
   return { valid: !list.some((i) => i.severity === "error"), issues: list };
-}
-
-/** Phase order, attempts and model of one unit event. */
-function bindUnitEvent(
-  event: GraphExecutionTrace["events"][number],
-  i: number,
-  phase: Phase,
-  info: UnitInfo,
-  nodeIndex: number,
-  running: Int32Array,
-  highestRank: Int8Array,
-  unitState: Uint8Array,
-  issues: IssueCollector,
-): void {
-  const { unit, rank, index } = info;
-  const base = nodeIndex * 4;
-  if (phase === Phase.Started) {
-    // Out of order: an earlier run phase of the node is still running, or this unit belongs to an
-    // earlier phase than one that already started. (A unit that never runs is reported once, as
-    // not executed.)
-    let earlierRunning = false;
-    for (let r = 0; r < rank; r++) if (running[base + r]! > 0) earlierRunning = true;
-    if (earlierRunning || rank < highestRank[nodeIndex]!) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
-    if (rank > highestRank[nodeIndex]!) highestRank[nodeIndex] = rank;
-    if ((event.attempt ?? 1) > info.maxAttempts) issues.add("trace-attempts-exceeded", `attempt ${event.attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
-    if (unitState[index] !== RUNNING) running[base + rank]!++;
-    unitState[index] = RUNNING;
-  } else if (phase === Phase.Ended || phase === Phase.Skipped) {
-    if (unitState[index] === RUNNING) running[base + rank]!--;
-    unitState[index] = MENTIONED;
-  }
-  const model = event.model;
-  if (model !== undefined && !allows(info.allowedModels, model)) {
-    issues.add("trace-model-not-allowed", "the model used is neither the unit's model nor one of its fallback models", ["trace", "events", i, "model"]);
-  }
-}
-
-function allows(models: readonly ModelSelection[], model: ModelSelection): boolean {
-  for (const allowed of models) if (jsonEqual(allowed, model)) return true;
-  return false;
 }

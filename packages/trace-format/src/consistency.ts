@@ -1,9 +1,8 @@
-import type { GraphExecutionTrace } from "@graphenix/contracts";
+import type { GraphExecutionTrace, TraceEvent } from "@graphenix/contracts";
 import type { IssueCollector } from "@graphenix/core";
 import { eventCode, isFailure, Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
 import { inlinePayloadOverLimit, MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";
 import type { SubjectPositions } from "./positions.js";
-import { keepShape } from "@graphenix/core";
 
 const TERMINAL = new Set(["succeeded", "failed", "partial", "cancelled"]);
 
@@ -11,19 +10,11 @@ const TERMINAL = new Set(["succeeded", "failed", "partial", "cancelled"]);
 const Outcome = { None: 0, Succeeded: 1, Failed: 2, Skipped: 3 } as const;
 type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
-/**
- * What the pass learnt of each event, for the binding step that may follow (index: the event's). A
- * class whose shape is kept (keepShape).
- */
-export class EventSubjects {
-  constructor(
-    /** The event's type as `eventCode` gives it. */
-    readonly codes: Uint8Array,
-    /** The position of the subject it names (`SubjectPositions`); -1 for run events and events naming none. */
-    readonly positions: Int32Array,
-  ) {}
+/** What binding does with each event the pass has read (BindingStep). */
+export interface EventStep {
+  /** Event `i`, of type `code` (`eventCode`), names the subject at `position`. */
+  event(event: TraceEvent, i: number, code: number, position: number): void;
 }
-keepShape(new EventSubjects(new Uint8Array(0), new Int32Array(0)));
 
 /**
  * One pass over a schema-valid trace's events, checking its internal consistency (docs/execution-
@@ -34,7 +25,7 @@ keepShape(new EventSubjects(new Uint8Array(0), new Int32Array(0)));
  * subject so far lives in typed arrays at the subject's position: traces have hundreds of thousands
  * of events, and an object and a map entry per subject cost more than the checks.
  */
-export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollector, numbering: SubjectPositions): EventSubjects {
+export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollector, numbering: SubjectPositions, step?: EventStep): void {
   const events = trace.events;
   const count = events.length;
   const bound = numbering.bound(count);
@@ -45,8 +36,6 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
   const outcomes = new Uint8Array(bound);
   // How many units ended each way, kept as outcomes change: the status check needs no walk.
   const unitOutcomes = new Int32Array(4);
-  const codes = new Uint8Array(count);
-  const positions = new Int32Array(count).fill(-1);
   let last = trace.startedAt;
   for (let i = 0; i < count; i++) {
     const event = events[i]!;
@@ -59,7 +48,6 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
     const oversize = inline === undefined ? undefined : inlinePayloadOverLimit(inline);
     if (oversize !== undefined) issues.add("trace-payload-too-large", `the inline payload is ${oversize} bytes of canonical JSON, more than ${MAX_INLINE_PAYLOAD_BYTES}: store it elsewhere and reference it with its digest`, ["events", i, "payload", "inline"]);
     const code = eventCode(type);
-    codes[i] = code;
     const subject = subjectOf(code);
     const phase = phaseOf(code);
     if (subject === Subject.Run) {
@@ -74,7 +62,7 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
       continue;
     }
     const position = numbering.positionOf(subject, id);
-    positions[i] = position;
+    step?.event(event, i, code, position);
     const started = openAt[position]!;
     const attempt = unit ? (event.attempt ?? 1) : 1;
     const previous = attempts[position]!;
@@ -104,19 +92,18 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
     outcomes[position] = outcome;
   }
   checkRunEnds(trace, last, issues);
-  if (TERMINAL.has(trace.status)) reportNeverEnded(events, openAt, codes, issues);
+  if (TERMINAL.has(trace.status)) reportNeverEnded(events, openAt, issues);
   checkStatus(trace, unitOutcomes[Outcome.Succeeded]!, unitOutcomes[Outcome.Failed]!, issues);
-  return new EventSubjects(codes, positions);
 }
 
 /** In a finished run, every subject still running never ended: reported in the order they started. */
-function reportNeverEnded(events: GraphExecutionTrace["events"], openAt: Int32Array, codes: Uint8Array, issues: IssueCollector): void {
+function reportNeverEnded(events: GraphExecutionTrace["events"], openAt: Int32Array, issues: IssueCollector): void {
   const starts: number[] = [];
   for (const start of openAt) if (start >= 0) starts.push(start);
   starts.sort((a, b) => a - b);
   for (const start of starts) {
     const event = events[start]!;
-    const id = subjectOf(codes[start]!) === Subject.Unit ? event.unitId : event.nodeId;
+    const id = subjectOf(eventCode(event.type)) === Subject.Unit ? event.unitId : event.nodeId;
     issues.add("trace-lifecycle-invalid", `${String(id)} started but never ended`, ["events", start]);
   }
 }

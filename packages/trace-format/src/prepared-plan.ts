@@ -2,7 +2,7 @@ import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, ModelSelection } from 
 import { computePlanHash, kindRuleOf, PHASE_RANK } from "@graphenix/plan-format";
 import { Subject } from "./lifecycle.js";
 import { FirstSeenPositions, type SubjectPositions } from "./positions.js";
-import { keepShape } from "@graphenix/core";
+import { canonicalize, keepShape } from "@graphenix/core";
 
 /** What binding needs to know of one unit of the plan, computed once per plan. */
 export interface UnitInfo {
@@ -46,13 +46,20 @@ export interface PreparedPlan extends PlanIndex {
 export function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
   const units = new Map<string, UnitInfo>();
   const nodes = new Map<string, number>();
+  // One list per distinct set of allowed models, shared by every unit that has it: a plan has
+  // thousands of units and a handful of model choices, and a binding compares each model used
+  // with these few objects (kept in the processor's cache) instead of one copy per unit.
+  const modelLists = new Map<string, readonly ModelSelection[]>();
   const groups: [string, Record<string, { executionUnits: ExecutionUnitPlanV2[] }>][] = [["nodePlans", plan.nodePlans], ["finalizerPlans", plan.finalizerPlans]];
   for (const [member, plans] of groups) {
     for (const [id, entry] of Object.entries(plans)) {
       const nodeIndex = nodes.get(id) ?? nodes.size;
       nodes.set(id, nodeIndex);
       entry.executionUnits.forEach((unit, i) => {
-        const allowedModels = [unit.modelSelection, ...(unit.fallbackPolicy?.models ?? [])].filter((m): m is ModelSelection => m !== undefined);
+        const models = [unit.modelSelection, ...(unit.fallbackPolicy?.models ?? [])].filter((m): m is ModelSelection => m !== undefined);
+        const key = canonicalize(models);
+        const allowedModels = modelLists.get(key) ?? models;
+        modelLists.set(key, allowedModels);
         const rank = PHASE_RANK[kindRuleOf("v2", unit.unitKind)?.phase ?? "MAIN"];
         units.set(unit.unitId, { unit, index: units.size, nodeIndex, nodeKey: id, rank, maxAttempts: unit.retryPolicy?.maxAttempts ?? 1, allowedModels, path: [member, id, "executionUnits", i] });
       });
