@@ -10,7 +10,8 @@ const MENTIONED = 2;
  * The per-event part of binding a trace to a prepared plan, run by the trace's consistency pass on
  * each event it has just read (so the event is read from memory once, and its unit or node looked
  * up once, for both). The trace is known to be valid only after the pass: until then the issues go
- * to a collector of their own, which the binder drops when the trace turns out invalid.
+ * to a collector of their own, which the binder drops when the trace turns out invalid. Past
+ * `maxIssues` an issue is only counted, never built: an invalid trace may name no unit of the plan.
  *
  * What the trace said so far lives in typed arrays indexed by unit and node position: each unit's
  * state; for each node, how many units of each rank (PRE, MAIN, POST, finalizer) are running, the
@@ -49,25 +50,26 @@ export class BindingStep {
     let nodeIndex: number;
     if (subject === Subject.Unit) {
       if (position >= unitList.length) {
-        if (nodeId !== undefined && !nodes.has(nodeId)) issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
-        else issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
+        if (nodeId !== undefined && !nodes.has(nodeId)) {
+          if (issues.hasRoom()) issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+        } else if (issues.hasRoom()) issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
         return;
       }
       const info = unitList[position]!;
       // The unit knows its node: the event's nodeId needs a look-up only when it names another.
       if (nodeId !== undefined && nodeId !== info.nodeKey) {
         if (!nodes.has(nodeId)) {
-          issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+          if (issues.hasRoom()) issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
           return;
         }
-        if (nodes.get(nodeId) !== info.nodeIndex) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${nodeId}`, ["trace", "events", i, "nodeId"]);
+        if (nodes.get(nodeId) !== info.nodeIndex && issues.hasRoom()) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${nodeId}`, ["trace", "events", i, "nodeId"]);
       }
       nodeIndex = info.nodeIndex;
       this.unitEvent(event, i, phase, info);
     } else {
       nodeIndex = this.numbering.nodeIndexOf(subject, position);
       if (nodeIndex < 0) {
-        issues.add("trace-unknown-node", `${String(nodeId)} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
+        if (issues.hasRoom()) issues.add("trace-unknown-node", `${String(nodeId)} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
         return;
       }
     }
@@ -87,9 +89,9 @@ export class BindingStep {
       // not executed.)
       let earlierRunning = false;
       for (let r = 0; r < rank; r++) if (running[base + r]! > 0) earlierRunning = true;
-      if (earlierRunning || rank < highestRank[nodeIndex]!) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
+      if ((earlierRunning || rank < highestRank[nodeIndex]!) && issues.hasRoom()) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
       if (rank > highestRank[nodeIndex]!) highestRank[nodeIndex] = rank;
-      if ((event.attempt ?? 1) > info.maxAttempts) issues.add("trace-attempts-exceeded", `attempt ${event.attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
+      if ((event.attempt ?? 1) > info.maxAttempts && issues.hasRoom()) issues.add("trace-attempts-exceeded", `attempt ${event.attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
       if (unitState[index] !== RUNNING) running[base + rank]!++;
       unitState[index] = RUNNING;
     } else if (phase === Phase.Ended || phase === Phase.Skipped) {
@@ -97,7 +99,7 @@ export class BindingStep {
       unitState[index] = MENTIONED;
     }
     const model = event.model;
-    if (model !== undefined && !allows(info.allowedModels, model)) {
+    if (model !== undefined && !allows(info.allowedModels, model) && issues.hasRoom()) {
       issues.add("trace-model-not-allowed", "the model used is neither the unit's model nor one of its fallback models", ["trace", "events", i, "model"]);
     }
   }

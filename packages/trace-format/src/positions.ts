@@ -15,8 +15,8 @@ export interface SubjectPositions {
 
 /**
  * Positions in order of first appearance, for a trace validated on its own. Binding numbers the
- * subjects by the plan's own positions instead (`PlanPositions` in bind.ts), so the binding step
- * that follows looks nothing up again.
+ * subjects by the plan's own positions instead (`PlanPositions` in prepared-plan.ts), so the
+ * binding's per-event step, run in the same pass, looks nothing up again.
  */
 export class FirstSeenPositions implements SubjectPositions {
   private readonly maps: readonly Map<string, number>[] = [new Map(), new Map(), new Map(), new Map()];
@@ -46,6 +46,5 @@ export class FirstSeenPositions implements SubjectPositions {
     return this.first + events;
   }
 }
-
 
 keepShape(new FirstSeenPositions());

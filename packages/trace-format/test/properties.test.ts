@@ -108,6 +108,30 @@ describe("bindTraceToPlan and prepareTraceBinding: properties", () => {
     );
   });
 
+  it("under maxIssues k, a binding keeps the first k issues it gives without a cap and counts the rest in one issues-truncated", () => {
+    // Every golden trace against every plan: the wrong plan makes the per-event binding step find
+    // an issue per event, in a collector of its own that is merged after the trace's and the plan's.
+    for (const { trace } of GOLDEN) {
+      for (const plan of [...PLANS, ...GOLDEN.map((g) => g.plan)]) {
+        const all = bindTraceToPlan(trace, plan, { limits: { maxIssues: 100_000 } });
+        for (const k of [1, 2, 3, 5, 8, 13]) {
+          const capped = bindTraceToPlan(trace, plan, { limits: { maxIssues: k } });
+          expect(capped.valid).toBe(all.valid);
+          if (all.issues.length <= k) {
+            expect(capped.issues).toEqual(all.issues);
+            continue;
+          }
+          expect(capped.issues.slice(0, k)).toEqual(all.issues.slice(0, k));
+          const truncated = capped.issues[k]!;
+          expect(capped.issues).toHaveLength(k + 1);
+          expect(truncated.code).toBe("issues-truncated");
+          expect(Number(/^\d+/.exec(truncated.message)?.[0])).toBe(all.issues.length - k);
+          expect(truncated.severity).toBe(all.issues.slice(k).some((i) => i.severity === "error") ? "error" : "warning");
+        }
+      }
+    }
+  });
+
   it("binding does not depend on the order of members", () => {
     fc.assert(
       // Only values that can be read: reordering members copies the documents.

@@ -48,12 +48,24 @@ describe("validateTrace: internal consistency", () => {
     ["time going back", (t: GraphExecutionTrace) => { t.events[3]!.at = "2026-06-06T11:00:00.000Z"; }, ["/events/3/at trace-time-regression"]],
     ["no runFinished in a finished run", (t: GraphExecutionTrace) => { t.events.pop(); }, ["/events/6 trace-run-events"]],
     ["a unit that never ends", (t: GraphExecutionTrace) => { t.events.splice(3, 1); t.events.forEach((e, i) => { e.seq = i; }); }, ["/events/2 trace-lifecycle-invalid"]],
-    // Subjects still running when the run finished are reported in the order they started (a unit before its node here).
-    ["a unit and its node that never end", (t: GraphExecutionTrace) => {
-      const [run, node, unit] = t.events;
-      t.events = [run!, { ...unit!, at: node!.at }, { ...node!, at: unit!.at }, t.events.at(-1)!];
-      t.events.forEach((e, i) => { e.seq = i; });
-    }, ["/events/1 trace-lifecycle-invalid", "/events/2 trace-lifecycle-invalid"]],
+    // Subjects still running when the run finished are reported in the order their open attempt
+    // started: the node (started at 3) before the unit (seen first, at 1, but retried at 5).
+    ["a node and a retried unit that never end", (t: GraphExecutionTrace) => {
+      const [run, node, started] = t.events;
+      const times = t.events.map((e) => e.at);
+      const unit = { nodeId: started!.nodeId, unitId: started!.unitId };
+      t.status = "failed";
+      t.events = [
+        run!,
+        { ...started!, attempt: 1 },
+        { seq: 0, at: "", type: "unitFailed", ...unit, attempt: 1, outcome: "failed" },
+        { ...node! },
+        { seq: 0, at: "", type: "unitRetried", ...unit, attempt: 1 },
+        { ...started!, attempt: 2 },
+        t.events.at(-1)!,
+      ];
+      t.events.forEach((e, i) => { e.seq = i; e.at = times[i]!; });
+    }, ["/events/3 trace-lifecycle-invalid", "/events/5 trace-lifecycle-invalid"]],
     ["attempts not from 1", (t: GraphExecutionTrace) => { t.events[2]!.attempt = 2; t.events[3]!.attempt = 2; }, ["/events/2/attempt trace-attempt-invalid"]],
     ["succeeded with a failed unit", (t: GraphExecutionTrace) => { t.events[3]!.type = "unitFailed"; }, ["/status trace-status-inconsistent"]],
     ["a unit event without its unitId", (t: GraphExecutionTrace) => { delete t.events[2]!.unitId; }, ["/events/2 trace-event-subject-missing", "/events/3/type trace-lifecycle-invalid"]],
