@@ -128,25 +128,24 @@ export class PlanPositions implements SubjectPositions {
   }
 
   private unitPosition(id: string): number {
-    const ids = this.index.unitIds;
-    const last = this.lastUnit;
-    if (last < ids.length && ids[last] === id) return last;
-    if (last + 1 < ids.length && ids[last + 1] === id) return (this.lastUnit = last + 1);
-    const info = this.index.units.get(id);
-    if (info === undefined) return -1;
-    this.lastUnit = info.index;
-    return info.index;
+    let position = nearby(this.index.unitIds, this.lastUnit, id);
+    if (position < 0) position = this.index.units.get(id)?.index ?? -1;
+    if (position >= 0) this.lastUnit = position;
+    return position;
   }
 
   private nodePosition(id: string): number {
-    const ids = this.index.nodeIds;
-    const last = this.lastNode;
-    if (last < ids.length && ids[last] === id) return last;
-    if (last + 1 < ids.length && ids[last + 1] === id) return (this.lastNode = last + 1);
-    const node = this.index.nodes.get(id);
-    if (node === undefined) return -1;
-    this.lastNode = node;
-    return node;
+    let position = nearby(this.index.nodeIds, this.lastNode, id);
+    if (position < 0) position = this.index.nodes.get(id) ?? -1;
+    if (position >= 0) this.lastNode = position;
+    return position;
   }
 }
 keepShape(new PlanPositions({ units: new Map(), nodes: new Map(), unitIds: [], nodeIds: [] }));
+
+/** `last`, or the position after it, when `ids` has `id` there; else -1 (the map decides). */
+function nearby(ids: readonly string[], last: number, id: string): number {
+  if (last < ids.length && ids[last] === id) return last;
+  if (last + 1 < ids.length && ids[last + 1] === id) return last + 1;
+  return -1;
+}
