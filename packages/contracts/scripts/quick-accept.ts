@@ -284,6 +284,10 @@ class Generator {
     if (required.length > 0) lines.push(`let n = 0;`);
     if (counted) lines.push(`let m = 0;`);
     optional.forEach((_, j) => lines.push(`let s${j} = false;`));
+    const unlisted = this.unlisted(node, site);
+    // No member to look at here (no listed member, no count, no name rule, and every branch of
+    // its oneOf/anyOf closed, checking each member itself): no loop that would do nothing.
+    if (names.length === 0 && !counted && node.propertyNames === undefined && unlisted.length === 0) return lines;
     // for…in lists only own enumerable members (no check runs while Object.prototype has an
     // enumerable member): the loop sees what the scan sees, and what Ajv counts.
     lines.push(`for (const k in v) {`);
@@ -298,7 +302,7 @@ class Generator {
       checks.push(required.includes(name) ? "n++;" : `s${optional.indexOf(name)} = true;`);
       lines.push(`    case ${JSON.stringify(name)}: {`, ...checks.map((l) => `      ${l}`), `      break;`, `    }`);
     }
-    lines.push(`    default: {`, ...this.unlisted(node, site).map((l) => `      ${l}`), `      break;`, `    }`, `  }`, `}`);
+    lines.push(`    default: {`, ...unlisted.map((l) => `      ${l}`), `      break;`, `    }`, `  }`, `}`);
     if (required.length > 0) lines.push(`if (n !== ${required.length}) return false;`);
     for (const [key, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
       const bound = node[key];

@@ -13,29 +13,29 @@ const p4 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p6 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p8 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p9 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
-const p10 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p9 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
 const p11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
 const p12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
 const p13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
 const p14 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
-const p15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p15 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p16 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p17 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
 const p18 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
-const p19 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p19 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p20 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p21 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p22 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p23 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p24 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p24 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
 const p25 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
-const p26 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
+const p26 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p27 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p28 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p29 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p30 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+const p29 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+const p30 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p31 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 const p32 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p33 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
@@ -414,7 +414,7 @@ function q33(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p10.test(x)) return false;
+        if (!p9.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -487,7 +487,7 @@ function q31(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p9.test(x)) return false;
+        if (!p8.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -544,7 +544,7 @@ function q42(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p11.test(x)) return false;
+        if (!p10.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -554,7 +554,7 @@ function q42(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p12.test(x)) return false;
+        if (!p11.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -641,7 +641,7 @@ function q53(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p14.test(x)) return false;
+        if (!p13.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -651,7 +651,7 @@ function q53(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p15.test(x)) return false;
+        if (!p14.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -768,7 +768,7 @@ function q23(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p13.test(x)) return false;
+        if (!p12.test(x)) return false;
         if (!c.str(x)) return false;
         s5 = true;
         break;
@@ -949,7 +949,7 @@ function q21(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p7.test(x)) return false;
+        if (!p6.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -979,7 +979,7 @@ function q21(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p8.test(x)) return false;
+        if (!p7.test(x)) return false;
         if (!c.str(x)) return false;
         s3 = true;
         break;
@@ -1043,7 +1043,7 @@ function q73(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p18.test(x)) return false;
+        if (!p17.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1053,7 +1053,7 @@ function q73(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 128) return false;
-        if (!p19.test(x)) return false;
+        if (!p18.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -1087,7 +1087,7 @@ function q71(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p16.test(x)) return false;
+        if (!p15.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -1105,7 +1105,7 @@ function q71(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p17.test(x)) return false;
+        if (!p16.test(x)) return false;
         if (!c.str(x)) return false;
         s2 = true;
         break;
@@ -1180,7 +1180,7 @@ function q79(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p22.test(x)) return false;
+        if (!p21.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1214,7 +1214,7 @@ function q77(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p20.test(x)) return false;
+        if (!p19.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -1232,7 +1232,7 @@ function q77(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p21.test(x)) return false;
+        if (!p20.test(x)) return false;
         if (!c.str(x)) return false;
         s2 = true;
         break;
@@ -1292,7 +1292,7 @@ function q87(v, d, c) {
       case "from": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p25.test(x)) return false;
+        if (!p24.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1300,7 +1300,7 @@ function q87(v, d, c) {
       case "to": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p26.test(x)) return false;
+        if (!p25.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1363,7 +1363,7 @@ function q83(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p23.test(x)) return false;
+        if (!p22.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -1381,7 +1381,7 @@ function q83(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p24.test(x)) return false;
+        if (!p23.test(x)) return false;
         if (!c.str(x)) return false;
         s2 = true;
         break;
@@ -1443,7 +1443,7 @@ function q94(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p29.test(x)) return false;
+        if (!p28.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1451,7 +1451,7 @@ function q94(v, d, c) {
       case "revision": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p30.test(x)) return false;
+        if (!p29.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1484,7 +1484,7 @@ function q92(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p27.test(x)) return false;
+        if (!p26.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -1502,7 +1502,7 @@ function q92(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p28.test(x)) return false;
+        if (!p27.test(x)) return false;
         if (!c.str(x)) return false;
         s2 = true;
         break;
@@ -1586,7 +1586,7 @@ function q19(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p6.test(k)) return false;
+    if (!p30.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;
@@ -2300,7 +2300,7 @@ function q120(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p39.test(x)) return false;
+        if (!p38.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2463,7 +2463,7 @@ function q176(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p40.test(x)) return false;
+        if (!p39.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2560,7 +2560,7 @@ function q206(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p42.test(x)) return false;
+        if (!p41.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2618,7 +2618,7 @@ function q196(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p41.test(x)) return false;
+        if (!p40.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2734,7 +2734,7 @@ function q213(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p43.test(x)) return false;
+        if (!p42.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2850,7 +2850,7 @@ function q229(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p44.test(x)) return false;
+        if (!p43.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2925,7 +2925,7 @@ function q118(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p38.test(k)) return false;
+    if (!p44.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;

@@ -9,8 +9,8 @@ const p0 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p1 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p2 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p3 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?Z$", "u");
-const p4 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p5 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
+const p4 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
+const p5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p6 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p8 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
@@ -35,8 +35,8 @@ const p26 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p27 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
 const p28 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p29 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p30 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p31 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
+const p30 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
+const p31 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p32 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p33 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p34 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
@@ -86,7 +86,7 @@ function q7(v, d, c) {
   if (typeof v !== "string") return false;
   if (v.length < 1) return false;
   if (v.length > 256) return false;
-  if (!p2.test(v)) return false;
+  if (!p1.test(v)) return false;
   if (!c.str(v)) return false;
   return true;
 }
@@ -140,7 +140,7 @@ function q4(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p1.test(k)) return false;
+    if (!p2.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;
@@ -295,7 +295,7 @@ function q23(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p7.test(x)) return false;
+        if (!p6.test(x)) return false;
         if (!c.str(x)) return false;
         s0 = true;
         break;
@@ -415,7 +415,7 @@ function q15(v, d, c) {
       case "sourcePath": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p5.test(x)) return false;
+        if (!p4.test(x)) return false;
         if (!c.str(x)) return false;
         s2 = true;
         break;
@@ -434,7 +434,7 @@ function q15(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p6.test(x)) return false;
+        if (!p5.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -582,7 +582,7 @@ function q37(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p9.test(x)) return false;
+        if (!p8.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -625,7 +625,7 @@ function q13(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p8.test(x)) return false;
+        if (!p7.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -662,7 +662,7 @@ function q12(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p4.test(k)) return false;
+    if (!p9.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;
@@ -719,7 +719,7 @@ function q45(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p11.test(x)) return false;
+        if (!p10.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -747,7 +747,7 @@ function q44(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p10.test(k)) return false;
+    if (!p11.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;
@@ -1345,7 +1345,7 @@ function q67(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p30.test(x)) return false;
+        if (!p29.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1375,7 +1375,7 @@ function q67(v, d, c) {
       case "sourcePath": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p31.test(x)) return false;
+        if (!p30.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1399,7 +1399,7 @@ function q67(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p32.test(x)) return false;
+        if (!p31.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1496,7 +1496,7 @@ function q65(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p33.test(x)) return false;
+        if (!p32.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1538,7 +1538,7 @@ function q64(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p29.test(k)) return false;
+    if (!p33.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;
@@ -1791,7 +1791,7 @@ function q97(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p36.test(x)) return false;
+        if (!p35.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1844,7 +1844,7 @@ function q96(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p35.test(k)) return false;
+    if (!p36.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;

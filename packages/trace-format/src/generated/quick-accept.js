@@ -240,13 +240,6 @@ function q11(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const k in v) {
-    switch (k) {
-      default: {
-        break;
-      }
-    }
-  }
   if (!(q12(v, d, c) || q13(v, d, c))) return false;
   return true;
 }
