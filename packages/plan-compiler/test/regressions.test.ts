@@ -69,4 +69,16 @@ describe("compiler regressions", () => {
     const result = compileExecutablePlan(doc, runtime, { now });
     expect(result.ok ? [] : result.issues.map((i) => i.pointer.split("/")[1])).toEqual(["authoringGraph"]);
   });
+  it("a direct model is the design's problem when its policy forbids it, and compiles (v2 and v1) when it allows it", () => {
+    const direct = { kind: "directModel", provider: "openai", model: "gpt-x" };
+    const doc = { ...graph({ a: task }), modelCases: { default: { ...cases.default, skillModel: direct } } };
+    for (const format of ["v2", "v1"] as const) {
+      const refused = compileExecutablePlan(doc, runtime, { now, format });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/authoringGraph/modelCases/default/skillModel direct-model-forbidden"]);
+      const allowed = compileExecutablePlan({ ...doc, policies: { directModelPolicy: "allow" } }, runtime, { now, format });
+      if (!allowed.ok) throw new Error(JSON.stringify(allowed.issues));
+      expect(validateExecutablePlan(allowed.plan).valid).toBe(true);
+    }
+  });
 });

@@ -50,6 +50,19 @@ describe("our stricter profile (one fixture per rule: fixtures/_error_/mplp-*)",
     expect(codes(validateMplpPlan(plan, { traces: [{ ...withSegment, plan_id: "550e8400-e29b-41d4-a716-446655449999" }] }))).toEqual(["/traces/0/plan_id mplp-trace-plan-mismatch", "/steps/0 mplp-step-untraceable"]);
   });
 
+  it("a plan cancelled while running keeps the steps it started; one cancelled before it started has none", () => {
+    const running = base();
+    running.status = "in_progress";
+    running.steps[0]!.status = "failed";
+    const cancelled = { ...structuredClone(running), status: "cancelled" as const };
+    expect(codes(validateMplpPlan(cancelled))).toEqual([]);
+    expect(codes(validateMplpPlanUpdate(running, cancelled))).toEqual([]);
+    const draft = base();
+    draft.status = "draft";
+    draft.steps[0]!.status = "failed";
+    expect(codes(validateMplpPlan(draft))).toEqual(["/steps/0/status mplp-status-inconsistent"]);
+  });
+
   it("transition tables for the plan and its steps", () => {
     const before = base();
     const after = base();

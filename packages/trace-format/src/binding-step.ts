@@ -1,5 +1,5 @@
 import type { ModelSelection, TraceEvent } from "@graphenix/contracts";
-import { IssueCollector, jsonEqual, keepShape } from "@graphenix/core";
+import { IssueCollector, keepShape } from "@graphenix/core";
 import { Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
 import { PlanPositions, type PreparedPlan, type UnitInfo } from "./prepared-plan.js";
 
@@ -26,7 +26,7 @@ export class BindingStep {
   readonly lastEnd: Int32Array;
 
   constructor(
-    private readonly prepared: Pick<PreparedPlan, "unitList" | "nodes" | "unitIds" | "nodeIds">,
+    private readonly prepared: Pick<PreparedPlan, "unitList" | "nodes" | "unitIds" | "nodeIds" | "finalizersFrom">,
     private readonly numbering: PlanPositions,
     maxIssues: number,
   ) {
@@ -72,6 +72,12 @@ export class BindingStep {
         if (issues.hasRoom()) issues.add("trace-unknown-node", `${String(nodeId)} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
         return;
       }
+      // Finalizer events name finalizers, node events nodes; a finalizer never reached is skipped
+      // with nodeSkipped (there is no finalizerSkipped).
+      const finalizer = nodeIndex >= this.prepared.finalizersFrom;
+      if (finalizer !== (subject === Subject.Finalizer) && !(finalizer && phase === Phase.Skipped) && issues.hasRoom()) {
+        issues.add("trace-unknown-node", finalizer ? `${String(nodeId)} is a finalizer of the plan: its events are finalizer events` : `${String(nodeId)} is a node of the plan, not a finalizer`, ["trace", "events", i, "type"]);
+      }
     }
     if (phase === Phase.Started) {
       if (this.firstStart[nodeIndex]! < 0) this.firstStart[nodeIndex] = i;
@@ -104,9 +110,20 @@ export class BindingStep {
     }
   }
 }
-keepShape(new BindingStep({ unitList: [], nodes: new Map(), unitIds: [], nodeIds: [] }, new PlanPositions({ units: new Map(), nodes: new Map(), unitIds: [], nodeIds: [] }), 1));
+keepShape(new BindingStep({ unitList: [], nodes: new Map(), unitIds: [], nodeIds: [], finalizersFrom: 0 }, new PlanPositions({ units: new Map(), nodes: new Map(), unitIds: [], nodeIds: [] }), 1));
 
 function allows(models: readonly ModelSelection[], model: ModelSelection): boolean {
-  for (const allowed of models) if (jsonEqual(allowed, model)) return true;
+  for (const allowed of models) if (sameModel(allowed, model)) return true;
   return false;
+}
+
+/**
+ * Whether two model selections are equal as JSON. Both are schema-valid (the plan validated, and
+ * the step runs only on a schema-valid trace), so each is one of the two closed shapes of
+ * `ModelSelection`, told apart by `kind`: comparing their members is the whole of equality, at a
+ * fraction of a generic deep comparison (a test holds these members to the schema's).
+ */
+export function sameModel(a: ModelSelection, b: ModelSelection): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind === "profileChoice" ? a.key === (b as typeof a).key : a.provider === (b as typeof a).provider && a.model === (b as typeof a).model;
 }

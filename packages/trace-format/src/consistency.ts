@@ -3,6 +3,7 @@ import type { IssueCollector } from "@graphenix/core";
 import { eventCode, isFailure, Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
 import { inlinePayloadOverLimit, MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";
 import type { SubjectPositions } from "./positions.js";
+import { isBefore } from "./timestamps.js";
 
 const TERMINAL = new Set(["succeeded", "failed", "partial", "cancelled"]);
 
@@ -42,7 +43,7 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
     // Each member read once: events come in several shapes, and every read of one costs.
     const { type, at, payload } = event;
     if (event.seq !== i) issues.add("trace-seq-invalid", `seq must be the event's position, ${i}`, ["events", i, "seq"]);
-    if (at < last) issues.add("trace-time-regression", `the event happens at ${at}, before the one before it (${last})`, ["events", i, "at"]);
+    if (isBefore(at, last)) issues.add("trace-time-regression", `the event happens at ${at}, before the one before it (${last})`, ["events", i, "at"]);
     else last = at;
     const inline = payload !== undefined && "inline" in payload ? payload.inline : undefined;
     const oversize = inline === undefined ? undefined : inlinePayloadOverLimit(inline);
@@ -69,6 +70,8 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
     let outcome = outcomes[position]! as Outcome;
     if (phase === Phase.Started) {
       if (started >= 0) issues.add("trace-lifecycle-invalid", `${id} starts again while attempt ${previous} is still running`, ["events", i]);
+      else if (outcome === Outcome.Skipped) issues.add("trace-lifecycle-invalid", `${id} starts after it was skipped`, ["events", i, "type"]);
+      else if (unit && previous > 0 && outcome !== Outcome.Failed) issues.add("trace-lifecycle-invalid", `${id} starts attempt ${attempt}, but attempt ${previous} did not fail`, ["events", i, "type"]);
       if (attempt !== previous + 1) issues.add("trace-attempt-invalid", `attempts are numbered from 1 with no gap: expected attempt ${previous + 1}, not ${attempt}`, ["events", i, "attempt"]);
       openAt[position] = i;
       attempts[position] = attempt;
@@ -81,6 +84,7 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
       outcome = isFailure(code, event) ? Outcome.Failed : Outcome.Succeeded;
     } else if (phase === Phase.Skipped) {
       if (started >= 0 || previous > 0) issues.add("trace-lifecycle-invalid", `${id} is skipped after it started`, ["events", i, "type"]);
+      else if (outcome === Outcome.Skipped) issues.add("trace-lifecycle-invalid", `${id} is skipped twice`, ["events", i, "type"]);
       outcome = Outcome.Skipped;
     } else if (outcome !== Outcome.Failed || started >= 0) {
       issues.add("trace-lifecycle-invalid", `${id} is retried, but its last attempt did not fail`, ["events", i, "type"]);
@@ -116,7 +120,7 @@ function checkRunEnds(trace: GraphExecutionTrace, last: string, issues: IssueCol
     const message = ended ? `the run is still ${trace.status}, yet the trace ends with runFinished` : `a ${trace.status} run ends with a runFinished event, and this trace has none`;
     issues.add("trace-run-events", message, ["events", Math.max(0, trace.events.length - 1)]);
   }
-  if (trace.finishedAt !== undefined && trace.finishedAt < last) issues.add("trace-time-regression", "finishedAt is before the last event", ["finishedAt"]);
+  if (trace.finishedAt !== undefined && isBefore(trace.finishedAt, last)) issues.add("trace-time-regression", "finishedAt is before the last event", ["finishedAt"]);
 }
 
 /** The run's status agrees with how its units ended. */

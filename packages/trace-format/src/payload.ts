@@ -1,11 +1,16 @@
 import { canonicalizeResult, MAX_VALIDATION_DEPTH, utf8ByteLength } from "@graphenix/core";
 
+/** The most characters a finite number serializes to (ECMAScript Number::toString, as JCS writes it). */
+const MAX_NUMBER_CHARS = 25;
+
 /** The most canonical JSON bytes a payload may have inline (docs/execution-trace.md); larger ones go by reference. */
 export const MAX_INLINE_PAYLOAD_BYTES = 64 * 1024;
 
 /**
  * An upper bound of a value's canonical size, walking no further than `budget`: every string
- * counted at 3 bytes per UTF-16 unit plus quotes and escapes, every number at 24 characters.
+ * counted at 6 bytes per UTF-16 unit (the longest escape) plus quotes, every number at 25
+ * characters (the longest a number serializes to: a sign, `0.00000` and 17 digits, as
+ * `-0.0000012345678901234567`).
  * Returns a negative number once the bound passes the budget.
  */
 function boundWithin(value: unknown, budget: number): number {
@@ -14,7 +19,7 @@ function boundWithin(value: unknown, budget: number): number {
     case "string":
       return budget - (value.length * 6 + 2); // \uXXXX is the longest escape of one unit
     case "number":
-      return budget - 24;
+      return budget - MAX_NUMBER_CHARS;
     case "boolean":
       return budget - 5;
     case "object": {

@@ -35,6 +35,8 @@ export interface PreparedPlan extends PlanIndex {
   readonly planHash: string;
   /** The units by position (`UnitInfo.index`). */
   readonly unitList: readonly UnitInfo[];
+  /** Node positions from here on are finalizers (`finalizerPlans`); before it, `nodePlans`. */
+  readonly finalizersFrom: number;
   /** Every dependency as positions: `dependents[k]` depends on `dependencies[k]` (-1: not a node of the plan). */
   readonly dependents: Int32Array;
   readonly dependencies: Int32Array;
@@ -51,7 +53,9 @@ export function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
   // with these few objects (kept in the processor's cache) instead of one copy per unit.
   const modelLists = new Map<string, readonly ModelSelection[]>();
   const groups: [string, Record<string, { executionUnits: ExecutionUnitPlanV2[] }>][] = [["nodePlans", plan.nodePlans], ["finalizerPlans", plan.finalizerPlans]];
+  let finalizersFrom = 0;
   for (const [member, plans] of groups) {
+    if (member === "finalizerPlans") finalizersFrom = nodes.size;
     for (const [id, entry] of Object.entries(plans)) {
       const nodeIndex = nodes.get(id) ?? nodes.size;
       nodes.set(id, nodeIndex);
@@ -71,6 +75,7 @@ export function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
     planHash: computePlanHash(plan),
     units,
     unitList: [...units.values()],
+    finalizersFrom,
     nodes,
     unitIds: [...units.keys()],
     nodeIds: [...nodes.keys()],

@@ -19,7 +19,7 @@ export interface SimulationScript {
  */
 export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScript = {}): GraphExecutionTrace {
   const events: TraceEvent[] = [];
-  let clock = Date.parse(plan.createdAt);
+  let clock = millisOf(plan.createdAt);
   const push = (event: Omit<TraceEvent, "seq" | "at">) => {
     clock += 1000;
     events.push({ seq: events.length, at: new Date(clock).toISOString(), ...event } as TraceEvent);
@@ -83,4 +83,13 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
     status: anyFailed ? (anySucceeded ? "partial" : "failed") : "succeeded",
     events,
   };
+}
+
+/**
+ * A timestamp as milliseconds since 1970. A leap second (`…:60`, which `Date.parse` refuses) counts
+ * as the start of the next minute: every simulated event comes after it, as it should.
+ */
+function millisOf(timestamp: string): number {
+  const leap = timestamp.slice(17, 19) === "60";
+  return leap ? Date.parse(`${timestamp.slice(0, 17)}59${timestamp.slice(19)}`) + 1000 : Date.parse(timestamp);
 }

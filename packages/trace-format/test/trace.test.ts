@@ -33,11 +33,28 @@ describe("traces of compiled plans", () => {
     expect(codes(bound).every((c) => c.endsWith("(warning)"))).toBe(true);
   });
 
+  it("a finalizer never reached is skipped with nodeSkipped (there is no finalizerSkipped), and that binds", () => {
+    const withFinalizer = plan("pre-main-post-finalizer");
+    const main = withFinalizer.nodePlans["node:write-brief"]!.executionUnits[1]!;
+    const trace = simulateTrace(withFinalizer, { failures: { [main.unitId]: main.retryPolicy?.maxAttempts ?? 1 } });
+    expect(trace.events.some((e) => e.type === "nodeSkipped" && e.nodeId === "node:package")).toBe(true);
+    expect(bindTraceToPlan(trace, withFinalizer).issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
   it("a retry that then succeeds, on a fallback model", () => {
     const unit = pipeline.nodePlans["node:draft-article"]!.executionUnits[3]!;
     const trace = simulateTrace(pipeline, { failures: { [unit.unitId]: 2 }, models: { [unit.unitId]: { kind: "profileChoice", key: "vol/fast" } } });
     expect(trace.status).toBe("succeeded");
     expect(codes(bindTraceToPlan(trace, pipeline))).toEqual([]);
+  });
+});
+
+describe("simulateTrace", () => {
+  it("starts after a plan created in a leap second", () => {
+    const plan = { ...seed, createdAt: "2016-12-31T23:59:60.5Z" };
+    const trace = simulateTrace(plan);
+    expect(trace.events[0]!.at).toBe("2017-01-01T00:00:01.500Z");
+    expect(codes(validateTrace(trace))).toEqual([]);
   });
 });
 
@@ -66,6 +83,22 @@ describe("validateTrace: internal consistency", () => {
       ];
       t.events.forEach((e, i) => { e.seq = i; e.at = times[i]!; });
     }, ["/events/3 trace-lifecycle-invalid", "/events/5 trace-lifecycle-invalid"]],
+    // A new attempt follows a failed one (with or without unitRetried), and a skipped unit never runs.
+    ["a unit started again after it succeeded", (t: GraphExecutionTrace) => {
+      const [started, completed] = t.events.slice(2, 4);
+      t.events.splice(4, 0, { ...started!, attempt: 2 }, { ...completed!, attempt: 2 });
+      t.events.forEach((e, i) => { e.seq = i; e.at = t.startedAt; });
+    }, ["/events/4/type trace-lifecycle-invalid"]],
+    ["a unit started after it was skipped", (t: GraphExecutionTrace) => {
+      const { model: _model, attempt: _attempt, ...skipped } = { ...t.events[2]!, type: "unitSkipped" as const };
+      t.events.splice(2, 0, skipped);
+      t.events.forEach((e, i) => { e.seq = i; e.at = t.startedAt; });
+    }, ["/events/3/type trace-lifecycle-invalid"]],
+    ["a unit skipped twice", (t: GraphExecutionTrace) => {
+      const { model: _model, attempt: _attempt, ...skipped } = { ...t.events[2]!, type: "unitSkipped" as const };
+      t.events.splice(2, 2, skipped, { ...skipped });
+      t.events.forEach((e, i) => { e.seq = i; e.at = t.startedAt; });
+    }, ["/events/3/type trace-lifecycle-invalid"]],
     ["attempts not from 1", (t: GraphExecutionTrace) => { t.events[2]!.attempt = 2; t.events[3]!.attempt = 2; }, ["/events/2/attempt trace-attempt-invalid"]],
     ["succeeded with a failed unit", (t: GraphExecutionTrace) => { t.events[3]!.type = "unitFailed"; }, ["/status trace-status-inconsistent"]],
     ["a unit event without its unitId", (t: GraphExecutionTrace) => { delete t.events[2]!.unitId; }, ["/events/2 trace-event-subject-missing", "/events/3/type trace-lifecycle-invalid"]],
@@ -81,6 +114,11 @@ describe("validateTrace: internal consistency", () => {
     expect(codes(validateTrace(withPayload({ t: "é".repeat(32_765) })))).toEqual(["/events/3/payload/inline trace-payload-too-large"]);
     expect(codes(validateTrace(withPayload([{ b: 1, a: "y".repeat(40_000) }, "z".repeat(30_000)])))).toEqual(["/events/3/payload/inline trace-payload-too-large"]);
     expect(validateTrace(withPayload({ t: "é".repeat(20_000) })).valid).toBe(true);
+    // Numbers as long as they get (25 characters): 2,621 of them are 68,147 bytes.
+    const longest = -0.0000012345678901234567;
+    expect(String(longest)).toHaveLength(25);
+    expect(codes(validateTrace(withPayload(Array<number>(2_621).fill(longest))))).toEqual(["/events/3/payload/inline trace-payload-too-large"]);
+    expect(validateTrace(withPayload(Array<number>(2_520).fill(longest))).valid).toBe(true); // 65,521 bytes
   });
 
   it("a secret in a payload is refused; provider responses are fine", () => {

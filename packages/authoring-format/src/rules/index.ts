@@ -4,7 +4,7 @@ import type { Rule } from "./context.js";
 import { edgesAreUnique, edgesReferenceExistingNodes } from "./edges.js";
 import { modelCasesExist } from "./model-cases.js";
 import { nodeIdsMatchKeys } from "./node-ids.js";
-import { profileKeysAreWellFormed } from "./profile-keys.js";
+import { directModelsAreAllowed, profileKeysAreWellFormed } from "./profile-keys.js";
 import { factGuardsAreValid, mainOnlyFieldsStayInMain, preMemoryPathsFollowSources } from "./task-utilities.js";
 import { taskNodesHaveSkill } from "./task-skill.js";
 
@@ -20,6 +20,7 @@ export const GRAPH_RULES: readonly Rule[] = [
   callGraphIsNotSelfCall,
   modelCasesExist,
   profileKeysAreWellFormed,
+  directModelsAreAllowed,
   taskNodesHaveSkill,
   mainOnlyFieldsStayInMain,
   factGuardsAreValid,

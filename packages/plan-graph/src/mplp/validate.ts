@@ -37,6 +37,8 @@ function stepsWithinLimit(plan: unknown, limits: ValidationLimits, local: IssueC
 }
 
 const STARTED = new Set(["in_progress", "completed", "failed"]);
+/** Plan statuses before any step may run (a cancelled plan may have been cancelled while running). */
+const NOT_STARTED = new Set(["draft", "proposed", "approved"]);
 const FINISHED = new Set(["completed", "skipped"]);
 
 /** Unique step ids; dependencies on steps of this plan; no cycle (self-dependencies included). */
@@ -65,7 +67,7 @@ function checkSteps(plan: MplpPlan, issues: IssueCollector): void {
 function checkStatuses(plan: MplpPlan, issues: IssueCollector): void {
   const byId = new Map(plan.steps.map((s) => [s.step_id, s]));
   plan.steps.forEach((step, i) => {
-    if (!STARTED.has(plan.status) && (STARTED.has(step.status) || step.status === "blocked")) {
+    if (NOT_STARTED.has(plan.status) && (STARTED.has(step.status) || step.status === "blocked")) {
       issues.add("mplp-status-inconsistent", `a ${plan.status} plan has not started, so no step can be ${step.status}`, ["steps", i, "status"]);
     }
     if (plan.status === "completed" && !FINISHED.has(step.status)) issues.add("mplp-status-inconsistent", `a completed plan has every step completed or skipped, not ${step.status}`, ["steps", i, "status"]);
