@@ -59,7 +59,8 @@ function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocu
     formatVersion: doc.formatVersion as string,
     title: (doc.title as string | undefined) ?? null,
     description: (doc.description as string | undefined) ?? null,
-    source: { ...source },
+    // Member by member: a normalized graph given back keeps a fixed member order whatever its input had.
+    source: { format: source.format, graphHash: source.graphHash },
     nodes,
     nodeOrder: order.order,
     edges,

@@ -64,9 +64,9 @@ describe("normalizeAuthoringGraph: properties", () => {
     );
   });
 
-  it("gives a valid normalized graph, and normalizing it again changes nothing (idempotent)", () => {
+  it("gives a valid normalized graph, and normalizing it again changes nothing (idempotent), whatever its member order", () => {
     fc.assert(
-      fc.property(authoring, (doc) => {
+      fc.property(authoring, shuffleSeed, (doc, seed) => {
         const once = normalizeAuthoringGraph(doc);
         fc.pre(once.valid);
         if (!once.valid) return;
@@ -75,6 +75,8 @@ describe("normalizeAuthoringGraph: properties", () => {
         const twice = guarded(() => normalizeAuthoringGraph(once.value), [once.value]);
         expect(twice.valid).toBe(true);
         expect(JSON.stringify((twice as { value: unknown }).value)).toBe(JSON.stringify(once.value));
+        const shuffled = guarded(() => normalizeAuthoringGraph(shuffleKeys(once.value, seed)));
+        expect(JSON.stringify((shuffled as { value: unknown }).value)).toBe(JSON.stringify(once.value));
         expect(once.value.source.graphHash).toBe(digest(doc));
       }),
       fuzz(CI_RUNS),

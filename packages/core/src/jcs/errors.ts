@@ -20,9 +20,14 @@ export class CanonicalizationError extends Error {
 /** Internal: raised at the failing value; the serializer fills in the path from its stack. */
 export class JcsFailure {
   readonly path: (string | number)[] = [];
+  /**
+   * @param depth How many of the open containers lead to the failing value (default: all of
+   *   them); a cycle is reported where it first closes, not where the depth limit found it.
+   */
   constructor(
     readonly code: KnownIssueCode,
     readonly message: string,
+    readonly depth?: number,
   ) {}
 
   toError(): CanonicalizationError {

@@ -102,7 +102,7 @@ export class ExactSerializer {
     } catch (e) {
       if (e instanceof JcsFailure) {
         // The path is the member being written in each open container, innermost last.
-        for (let d = stack.length - 1; d >= 0; d--) {
+        for (let d = Math.min(stack.length, e.depth ?? stack.length) - 1; d >= 0; d--) {
           const f = stack[d] as Frame;
           if (f.index >= 0 && f.index < f.length) e.path.push(f.keys ? (f.keys[f.index] as string) : f.index);
         }
@@ -115,7 +115,10 @@ export class ExactSerializer {
   private open(v: unknown, stack: Frame[]): string | undefined {
     if (v === null || typeof v !== "object") return scalar(v);
     if (stack.length >= this.maxDepth) {
-      if (stack.some((f) => f.value === v)) throw new JcsFailure("jcs-cycle", "the value contains itself (a cycle); JSON is a tree");
+      // Looked for only here, at the limit: no cost on the way down. The values on the stack then
+      // repeat the cycle many times; it is reported at the first value that is its own ancestor.
+      const closes = firstRepeat(stack, v);
+      if (closes >= 0) throw new JcsFailure("jcs-cycle", "the value contains itself (a cycle); JSON is a tree", closes);
       throw new JcsFailure("jcs-depth-limit", `nesting exceeds the maxDepth limit of ${this.maxDepth}`);
     }
     if (Array.isArray(v)) {
@@ -129,4 +132,15 @@ export class ExactSerializer {
     stack.push({ value: v, keys, length: keys.length, index: -1, out: "{" });
     return undefined;
   }
+}
+
+/** The depth of the first value, along the open containers and then `v`, that is one of its own ancestors; -1 for none. */
+function firstRepeat(stack: readonly Frame[], v: object): number {
+  const seen = new Set<object>();
+  for (let d = 0; d <= stack.length; d++) {
+    const value = d < stack.length ? (stack[d] as Frame).value : v;
+    if (seen.has(value)) return d;
+    seen.add(value);
+  }
+  return -1;
 }
