@@ -14,7 +14,7 @@ export class CliFailure extends Error {
 }
 
 // Messages quote user strings, but a line on a terminal must never carry raw control characters.
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

@@ -1,5 +1,7 @@
 import { open } from "node:fs/promises";
 import { shouldUseColor } from "./color.js";
+import { EXIT } from "./exit-codes.js";
+import { describeIoError } from "./output.js";
 
 /** Everything the CLI touches outside itself, so tests run commands in-process. */
 export interface CliIo {
@@ -30,9 +32,11 @@ async function readBounded(chunks: AsyncIterable<Uint8Array>, maxBytes: number):
 
 export function nodeIo(): CliIo {
   // A closed pipe (`graphenix canon x | head -c 1`) is the reader's choice, not an error of ours.
+  // Any other failure to write it (a full disk, /dev/full) is one line and exit 2, as for -o.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(`graphenix: io-unwritable: cannot write to standard output (${describeIoError(error)})\n`);
+    process.exit(EXIT.usage);
   });
   return {
     color: shouldUseColor(process.env, process.stdout.isTTY),

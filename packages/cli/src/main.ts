@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { CliFailure } from "./errors.js";
+import { CliFailure, oneLine } from "./errors.js";
+import { documentLimitsFrom, limitsFrom } from "./limits-options.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { commandHelp, mainHelp } from "./help.js";
 import type { CliIo } from "./io.js";
@@ -20,6 +21,21 @@ function describeArgsError(error: unknown): string {
   return (message.split(/\.\s/)[0] ?? message).replace(/\.$/, "");
 }
 
+/**
+ * What parseArgs lets through silently: an option given twice (the last would win) and an option
+ * given an empty value (`-o ''`, which would name the current folder or no file at all).
+ */
+function checkOptionUse(command: Command, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const spec = command.options[token.name];
+    if (seen.has(token.name) && spec?.multiple !== true) throw usageError(`graphenix ${command.name}: --${token.name} is given more than once`, command);
+    seen.add(token.name);
+    if (token.value === "") throw usageError(`graphenix ${command.name}: --${token.name} needs a value, not an empty string`, command);
+  }
+}
+
 async function runCommand(command: Command, argv: string[], io: CliIo): Promise<ExitCode> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -28,6 +44,7 @@ async function runCommand(command: Command, argv: string[], io: CliIo): Promise<
       options: { ...command.options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw usageError(`graphenix ${command.name}: ${describeArgsError(error)}`, command);
@@ -36,11 +53,22 @@ async function runCommand(command: Command, argv: string[], io: CliIo): Promise<
     io.stdout.write(commandHelp(command));
     return EXIT.ok;
   }
+  checkOptionUse(command, parsed.tokens ?? []);
   const expected = command.args.split(" ").filter(Boolean).length;
   if (parsed.positionals.length !== expected) {
-    throw usageError(`graphenix ${command.name}: expected ${command.args}, got ${parsed.positionals.length} argument(s)`, command);
+    const wanted = expected === 0 ? "no arguments" : command.args;
+    throw usageError(`graphenix ${command.name}: expected ${wanted}, got ${parsed.positionals.length} argument(s)`, command);
   }
-  return command.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
+  const values = parsed.values as Record<string, unknown>;
+  try {
+    // Limit options are checked before any input is read.
+    limitsFrom(values);
+    documentLimitsFrom(values);
+  } catch (error) {
+    if (error instanceof CliFailure) throw usageError(`graphenix ${command.name}: ${error.message}`, command);
+    throw error;
+  }
+  return command.run(parsed.positionals, values, io);
 }
 
 /**
@@ -50,9 +78,14 @@ async function runCommand(command: Command, argv: string[], io: CliIo): Promise<
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    if (name === undefined) {
+      // Asked for nothing: the help is the error message, so it goes where errors go.
+      io.stderr.write(mainHelp(VERSION));
+      return EXIT.usage;
+    }
+    if (name === "--help" || name === "-h" || name === "help") {
       io.stdout.write(mainHelp(VERSION));
-      return name === undefined ? EXIT.usage : EXIT.ok;
+      return EXIT.ok;
     }
     if (name === "--version" || name === "-v") {
       io.stdout.write(`${VERSION}\n`);
@@ -63,11 +96,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     return await runCommand(command, rest, io);
   } catch (error) {
     if (error instanceof CliFailure) {
-      io.stderr.write(`${error.message}\n`);
+      // Each line of the message is one issue; none may carry a raw control character from an argument.
+      io.stderr.write(`${error.message.split("\n").map(oneLine).join("\n")}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`graphenix: internal error: ${message} (this is a bug; please report it)\n`);
+    io.stderr.write(`graphenix: internal error: ${oneLine(message)} (this is a bug; please report it)\n`);
     return EXIT.internal;
   }
 }

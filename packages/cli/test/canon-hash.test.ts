@@ -37,6 +37,7 @@ describe("graphenix hash", () => {
     const result = await run(["hash", "--json", "-"], "[]");
     expect(JSON.parse(result.stdout)).toEqual({
       source: "<stdin>",
+      valid: true,
       digest: `sha256:${createHash("sha256").update("[]").digest("hex")}`,
     });
   });
@@ -80,7 +81,10 @@ describe("usage", () => {
     [["canon", "a", "b"], "graphenix canon: expected <file|->, got 2 argument(s) (see 'graphenix canon --help')"],
     [["hash", "--nope", "x"], "graphenix hash: unknown option --nope (see 'graphenix hash --help')"],
     [["hash", "--max-bytes"], "graphenix hash: Option '--max-bytes <value>' argument missing (see 'graphenix hash --help')"],
-    [["hash", "--max-depth", "0", "-"], "--max-depth takes a positive whole number, not \"0\""],
+    [["hash", "--max-depth", "0", "-"], "graphenix hash: --max-depth takes a positive whole number, not \"0\" (see 'graphenix hash --help')"],
+    [["hash", "--json", "--json", "-"], "graphenix hash: --json is given more than once (see 'graphenix hash --help')"],
+    [["hash", "--max-bytes=", "-"], "graphenix hash: --max-bytes needs a value, not an empty string (see 'graphenix hash --help')"],
+    [["canon", "a\nb"], "a\\u000ab: io-unreadable: no such file"],
     [["frobnicate"], 'graphenix: unknown command "frobnicate" (see \'graphenix --help\')'],
   ])("%j", async (argv, message) => {
     expect(await run(argv)).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
@@ -100,9 +104,10 @@ describe("usage", () => {
     }
   });
 
-  it("no arguments prints help and exits 2", async () => {
+  it("no arguments prints help as the error it is: on standard error, exit 2", async () => {
     const result = await run([]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain("Usage: graphenix <command>");
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("Usage: graphenix <command>");
   });
 });

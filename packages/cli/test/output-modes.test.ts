@@ -67,7 +67,7 @@ describe("--json on every command", () => {
     expect(JSON.parse(refused.stdout)).toMatchObject({ valid: false, issues: [{ source: "examples/matrix-scenario.json", code: "plan_expansion_limit", pointer: "/plan/expand", location: { line: 20, column: 5 } }] });
     const bound = JSON.parse((await run(["trace", "check", trace, "--plan", plan, "--json"])).stdout) as unknown;
     expect(bound).toEqual({ trace, plan, valid: true, issues: [] });
-    expect(JSON.parse((await run(["canon", "-", "--json"], '{"b":1,"a":[1.0,"x"]}')).stdout)).toEqual({ source: "<stdin>", canonical: '{"a":[1,"x"],"b":1}' });
+    expect(JSON.parse((await run(["canon", "-", "--json"], '{"b":1,"a":[1.0,"x"]}')).stdout)).toEqual({ source: "<stdin>", valid: true, canonical: '{"a":[1,"x"],"b":1}' });
   });
 });
 

@@ -12,6 +12,7 @@ function fails(text: string, limits?: { maxDepth?: number; maxBytes?: number }) 
 describe("parseJson accepts JSON exactly as JSON.parse reads it", () => {
   it.each([
     ["scalars", '[true,false,null,0,-0,1.5,-2e10,3E-2,"x"]'],
+    ["zeros written any way, the smallest double, and one too small for a double (read as 0, as JSON.parse does)", '[0.0,-0e5,0E-999,0.000e+3,5e-324,-4.9e-324,1e-400]'],
     ["nested", '{"a":{"b":[1,{"c":[]}],"d":{}},"e":""}'],
     ["whitespace", ' \t\r\n{ "a" : [ 1 , 2 ] }\n'],
     ["escapes", '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00"'],

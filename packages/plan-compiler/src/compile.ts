@@ -10,7 +10,7 @@ import {
 import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimits } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
-import { CompileOptionsError, createdAtFrom, formatFrom, type CompileOptions } from "./options.js";
+import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions } from "./options.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
 
@@ -88,7 +88,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   // The plan is a function of these inputs, so their digest identifies its content (not the
   // clock): equal inputs get equal ids, without canonicalizing the whole plan once more.
   const contentDigest = digest({ v: 1, format, graphHash: graph.source.graphHash, runtime: rt, profileRegistry: registry });
-  const planId = typeof options.planId === "string" ? options.planId : typeof options.planId === "function" ? options.planId(contentDigest) : `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
+  const planId = planIdFrom(options, contentDigest);
   // Never hand out a plan plan-format would reject. It is checked before its planHash is set:
   // the hash is computed from this very object, so checking it again would only repeat that work
   // (it was a fifth of compiling), and every other rule runs on exactly what is returned.

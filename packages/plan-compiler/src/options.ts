@@ -29,7 +29,7 @@ export interface CompileOptions {
   readonly limits?: Partial<ValidationLimits>;
 }
 
-const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?Z$/;
+export const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?Z$/;
 
 export function createdAtFrom(options: CompileOptions): string {
   if (options === null || typeof options !== "object") throw new CompileOptionsError("compileExecutablePlan needs options with at least { now }");
@@ -44,4 +44,22 @@ export function formatFrom(options: CompileOptions): PlanFormatChoice {
   const format = options.format ?? "v2";
   if (format !== "v2" && format !== "v1") throw new CompileOptionsError(`options.format must be "v2" or "v1", not ${JSON.stringify(format)}`);
   return format;
+}
+
+/** The plan schema's `Identifier` (schemas/common.v1.schema.json; a test holds the two equal). */
+export const IDENTIFIER = /^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$/;
+
+/**
+ * The plan id: `options.planId` (a fixed id, or a function of the content digest), else `plan:` and
+ * the first 24 hex digits of the digest. An id the plan schema would refuse is a misuse of the
+ * options, not something wrong with the documents.
+ */
+export function planIdFrom(options: CompileOptions, contentDigest: string): string {
+  const chosen = options.planId;
+  if (chosen === undefined) return `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
+  const id: unknown = typeof chosen === "function" ? chosen(contentDigest) : chosen;
+  if (typeof id !== "string" || id.length > 256 || !IDENTIFIER.test(id)) {
+    throw new CompileOptionsError(`options.planId must be (or return) an identifier: 1 to 256 of letters, digits and _ . : @ + - not starting with . : @ + -, not ${JSON.stringify(id)}`);
+  }
+  return id;
 }

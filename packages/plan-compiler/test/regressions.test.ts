@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateExecutablePlan } from "@graphenix/plan-format";
 import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
+import { IDENTIFIER, TIMESTAMP } from "../src/options.js";
 
 // Regressions found in review: ids that are JavaScript-special, ids that collide, inputs that
 // authoring accepted but the compiler could not compile.
@@ -80,5 +81,19 @@ describe("compiler regressions", () => {
       if (!allowed.ok) throw new Error(JSON.stringify(allowed.issues));
       expect(validateExecutablePlan(allowed.plan).valid).toBe(true);
     }
+  });
+  it("a plan id the plan schema would refuse is a misuse of the options (CompileOptionsError), fixed or computed", () => {
+    const doc = graph({ a: task });
+    for (const planId of ["", "a b", "-x", "x".repeat(257), () => "no/slash", () => 7 as unknown as string]) {
+      expect(() => compileExecutablePlan(doc, runtime, { now, planId })).toThrow(CompileOptionsError);
+    }
+    const ok = compileExecutablePlan(doc, runtime, { now, planId: (digest) => `plan:${digest.slice(7, 15)}` });
+    expect(ok.ok && ok.plan.planId).toMatch(/^plan:[0-9a-f]{8}$/);
+  });
+
+  it("checks options with the patterns of the plan schema", () => {
+    const common = JSON.parse(readFileSync(join(import.meta.dirname, "../../../schemas/common.v1.schema.json"), "utf8")) as { $defs: Record<string, { pattern: string }> };
+    expect(IDENTIFIER.source).toBe(common.$defs.Identifier!.pattern);
+    expect(TIMESTAMP.source).toBe(common.$defs.Timestamp!.pattern);
   });
 });

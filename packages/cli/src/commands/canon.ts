@@ -1,4 +1,4 @@
-import { canonicalText } from "../canonical.js";
+import { canonicalOf, reportUnusable } from "../canonical.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInput } from "../input.js";
@@ -13,9 +13,10 @@ export const canonCommand: Command = {
   async run([file], values, io) {
     const limits = limitsFrom(values);
     const input = await readJsonInput(file as string, io, limits);
-    const canonical = canonicalText(input, limits);
+    const canonical = canonicalOf(input.value, limits);
+    if (!canonical.ok) return reportUnusable(input, canonical.issues, io, values.json === true, { canonical: null });
     // Exactly the canonical bytes, no trailing newline: `graphenix canon x | sha256sum` matches `graphenix hash x`.
-    io.stdout.write(values.json ? `${JSON.stringify({ source: input.source, canonical })}\n` : canonical);
+    io.stdout.write(values.json ? `${JSON.stringify({ source: input.source, valid: true, canonical: canonical.text })}\n` : canonical.text);
     return EXIT.ok;
   },
 };

@@ -1,7 +1,7 @@
 import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure } from "../errors.js";
+import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
@@ -50,7 +50,7 @@ export const compileCommand: Command = {
       io.stdout.write(`${JSON.stringify({ source, runtime: inputs.runtime.source, valid: result.ok, issues: issuesJson(located), ...(result.ok && typeof values.output === "string" && { output: values.output }), ...plan })}\n`);
     } else if (!result.ok) {
       printIssues(located, io);
-      io.stdout.write(`${source}: ${paintFor(io.color).red("compile failed")} (${plural(located.length, "issue")})\n`);
+      io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("compile failed")} (${plural(located.length, "issue")})\n`);
     } else if (typeof values.output !== "string") {
       io.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
     }

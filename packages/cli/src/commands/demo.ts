@@ -1,14 +1,18 @@
 import { join } from "node:path";
+import { CompileOptionsError } from "@graphenix/plan-compiler";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure } from "../errors.js";
+import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { JSON_OPTION } from "../limits-options.js";
-import { writeOutputFile } from "../output.js";
+import { writeOutputFiles } from "../output.js";
 import { issuesJson, printIssues } from "../report.js";
 import { DEMO_EXAMPLES, DEMO_NOW } from "../demo/examples.js";
 import { runDemoFlow, type DemoResult } from "../demo/flow.js";
 import { progressLine, renderDemo } from "../demo/render.js";
+
+/** The latest --now: a month before the timestamp format runs out of years. */
+const LATEST_START = Date.parse("9999-12-01T00:00:00Z");
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -21,13 +25,7 @@ async function writeArtifacts(dir: string, result: DemoResult): Promise<string[]
     ["plan/expansion_manifest.json", result.manifest],
     ["ground_truth.json", result.rows],
   ];
-  const written: string[] = [];
-  for (const [name, value] of files) {
-    if (value === undefined) continue;
-    await writeOutputFile(join(dir, name), json(value));
-    written.push(join(dir, name));
-  }
-  return written;
+  return writeOutputFiles(files.filter(([, value]) => value !== undefined).map(([name, value]) => [join(dir, name), json(value)] as const));
 }
 
 export const demoCommand: Command = {
@@ -43,14 +41,24 @@ export const demoCommand: Command = {
   examples: ["graphenix demo", "graphenix demo --fail-target ws-10 --out-dir runs/demo", "graphenix demo --json"],
   async run(_positionals, values, io) {
     const now = typeof values.now === "string" ? values.now : DEMO_NOW;
-    if (Number.isNaN(Date.parse(now))) throw new CliFailure(`graphenix demo: --now takes an ISO date-time, not "${now}"`, EXIT.usage);
+    // The simulated clock counts seconds from --now: it needs a time Date can hold (no leap
+    // second), and room for the run before the year 10000 the timestamp format cannot write.
+    const start = Date.parse(now);
+    if (Number.isNaN(start) || start > LATEST_START) throw new CliFailure(`graphenix demo: --now takes a UTC date-time before 9999-12-01 the simulated clock can count from (e.g. ${DEMO_NOW}), not "${now}"`, EXIT.usage);
     const paint = paintFor(io.color);
     const live = io.interactive === true && !values.json;
-    const result = await runDemoFlow({
-      now,
-      failTargets: (values["fail-target"] as string[] | undefined) ?? [],
-      ...(live && { onProgress: (p) => io.stdout.write(`\r${progressLine(p, paint)}\u001b[K`) }),
-    });
+    let result: DemoResult;
+    try {
+      result = await runDemoFlow({
+        now,
+        failTargets: (values["fail-target"] as string[] | undefined) ?? [],
+        ...(live && { onProgress: (p) => io.stdout.write(`\r${progressLine(p, paint)}\u001b[K`) }),
+      });
+    } catch (error) {
+      // The compiler's own check of --now (an RFC 3339 UTC timestamp of a real date).
+      if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix demo: ${error.message.replace(/^options\.now/, "--now")}`, EXIT.usage);
+      throw error;
+    }
     if (live) io.stdout.write("\r\u001b[K");
     const failTargets = (values["fail-target"] as string[] | undefined) ?? [];
     const unknown = failTargets.filter((t) => result.graph && !result.graph.nodes.some((n) => n.target_asset_id === t));
@@ -75,7 +83,7 @@ export const demoCommand: Command = {
     } else {
       for (const line of renderDemo(result, paint)) io.stdout.write(`${line}\n`);
       if (!result.ok) printIssues(located, io);
-      for (const file of files) io.stdout.write(`wrote ${file}\n`);
+      for (const file of files) io.stdout.write(`wrote ${oneLine(file)}\n`);
     }
     return result.ok ? EXIT.ok : EXIT.invalid;
   },

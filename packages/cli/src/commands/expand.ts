@@ -3,11 +3,11 @@ import { DEFAULT_JSON_MAX_DEPTH, MAX_VALIDATION_DEPTH } from "@graphenix/core";
 import { compilePlan } from "@graphenix/plan-graph";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure } from "../errors.js";
+import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { writeOutputFile } from "../output.js";
+import { writeOutputFiles } from "../output.js";
 import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const expandCommand: Command = {
@@ -28,7 +28,7 @@ export const expandCommand: Command = {
     if (typeof values.inventory !== "string") throw new CliFailure("graphenix expand: --inventory <file> is required (see 'graphenix expand --help')", EXIT.usage);
     const rawMax = values["max-nodes"];
     const maxNodes = rawMax === undefined ? undefined : Number(rawMax);
-    if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || !Number.isSafeInteger(maxNodes))) throw new CliFailure(`--max-nodes takes a positive whole number, not "${String(rawMax)}"`, EXIT.usage);
+    if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || !Number.isSafeInteger(maxNodes))) throw new CliFailure(`graphenix expand: --max-nodes takes a positive whole number, not "${String(rawMax)}"`, EXIT.usage);
     const readLimits = limitsFrom(values);
     const inputs = await readJsonInputs({ scenario: file as string, inventory: values.inventory }, io, readLimits);
     const result = compilePlan(inputs.scenario.value, inputs.inventory.value, {
@@ -41,20 +41,22 @@ export const expandCommand: Command = {
       if (values.json) io.stdout.write(`${JSON.stringify({ source, inventory: inputs.inventory.source, valid: false, issues: issuesJson(located) })}\n`);
       else {
         printIssues(located, io);
-        io.stdout.write(`${source}: ${paintFor(io.color).red("expansion failed")} (${plural(located.length, "issue")})\n`);
+        io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("expansion failed")} (${plural(located.length, "issue")})\n`);
       }
       return EXIT.invalid;
     }
     const dir = typeof values["out-dir"] === "string" ? values["out-dir"] : ".";
     const graphFile = join(dir, "expanded_graph.json");
     const manifestFile = join(dir, "expansion_manifest.json");
-    await writeOutputFile(graphFile, `${JSON.stringify(result.graph, null, 2)}\n`);
-    await writeOutputFile(manifestFile, `${JSON.stringify(result.manifest, null, 2)}\n`);
+    await writeOutputFiles([
+      [graphFile, `${JSON.stringify(result.graph, null, 2)}\n`],
+      [manifestFile, `${JSON.stringify(result.manifest, null, 2)}\n`],
+    ]);
     const nodes = result.graph.nodes.length;
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ source, inventory: inputs.inventory.source, valid: true, issues: [], planType: result.graph.plan_type, nodes, files: [graphFile, manifestFile] })}\n`);
     } else {
-      io.stdout.write(`${graphFile}: ${plural(nodes, "node")} (${result.graph.plan_type})\n${manifestFile}\n`);
+      io.stdout.write(`${oneLine(graphFile)}: ${plural(nodes, "node")} (${result.graph.plan_type})\n${oneLine(manifestFile)}\n`);
     }
     return EXIT.ok;
   },

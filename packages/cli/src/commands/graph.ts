@@ -2,7 +2,7 @@ import type { ValidationIssue } from "@graphenix/contracts";
 import { makeIssue } from "@graphenix/core";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure, formatIssue } from "../errors.js";
+import { CliFailure, formatIssue, oneLine } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { detectKind, DOCUMENT_KINDS, type DocumentKind } from "../formats.js";
 import { DIRECTIONS, drawDocument, DRAWABLE_KINDS, PICTURE_LANGUAGES, renderDrawing } from "../graph/draw.js";
@@ -51,7 +51,7 @@ function refuse(job: Job, issues: readonly ValidationIssue[], io: CliIo, validat
   if (validated) {
     const declared = (input.value as { format?: unknown } | null)?.format;
     const what = kind && typeof declared === "string" && kind.formats.includes(declared) ? declared : (kind?.name ?? "document");
-    io.stdout.write(`${input.source}: ${paintFor(io.color).red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
+    io.stdout.write(`${oneLine(input.source)}: ${paintFor(io.color).red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
   }
   return EXIT.invalid;
 }

@@ -1,7 +1,7 @@
 import { bindTraceToPlan } from "@graphenix/trace-format";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure } from "../errors.js";
+import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
@@ -37,8 +37,8 @@ export const traceCommand: Command = {
     const warnings = result.issues.length - errors;
     io.stdout.write(
       result.valid
-        ? `${trace.source}: ${paint.green("bound")} to ${plan.source}${warnings ? ` (${plural(warnings, "warning")})` : ""}\n`
-        : `${trace.source}: ${paint.red("does not bind")} to ${plan.source} (${plural(errors, "issue")})\n`,
+        ? `${oneLine(trace.source)}: ${paint.green("bound")} to ${oneLine(plan.source)}${warnings ? ` (${plural(warnings, "warning")})` : ""}\n`
+        : `${oneLine(trace.source)}: ${paint.red("does not bind")} to ${oneLine(plan.source)} (${plural(errors, "issue")})\n`,
     );
     return result.valid ? EXIT.ok : EXIT.invalid;
   },

@@ -2,7 +2,7 @@ import { makeIssue } from "@graphenix/core";
 import type { ValidationIssue } from "@graphenix/contracts";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure } from "../errors.js";
+import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { detectKind, DOCUMENT_KINDS, type DocumentKind } from "../formats.js";
 import { readJsonInput } from "../input.js";
@@ -46,6 +46,7 @@ export const validateCommand: Command = {
   examples: ["graphenix validate examples/content-pipeline.authoring.json", "graphenix validate --format runtime-object examples/content-pipeline.runtime.json", "graphenix validate --json - < plan.json"],
   async run([file], values, io) {
     const limits = documentLimitsFrom(values);
+    if (typeof values.format === "string") forcedKind("validate", values.format); // before reading anything
     const input = await readJsonInput(file as string, io, limitsFrom(values));
     const chosen = chooseKind("validate", values.format, input.value);
     const kind = "validate" in chosen ? chosen : undefined;
@@ -59,7 +60,7 @@ export const validateCommand: Command = {
       const declared = (input.value as { format?: unknown } | null)?.format;
       const what = kind ? (typeof declared === "string" && kind.formats.includes(declared) ? declared : kind.name) : "document";
       const paint = paintFor(io.color);
-      io.stdout.write(valid ? `${input.source}: ${paint.green("valid")} ${what}\n` : `${input.source}: ${paint.red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
+      io.stdout.write(valid ? `${oneLine(input.source)}: ${paint.green("valid")} ${oneLine(what)}\n` : `${oneLine(input.source)}: ${paint.red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
     }
     return valid ? EXIT.ok : EXIT.invalid;
   },

@@ -1,0 +1,86 @@
+/**
+ * Bad arguments and failing writes (found in review): every one is a usage error (exit 2) in one
+ * line, never an internal error, a stack trace, a hang, or half of a command's output left behind.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, run } from "./helpers.js";
+
+const graph = "examples/content-pipeline.authoring.json";
+const runtime = "examples/content-pipeline.runtime.json";
+const oneLine = (r: { stderr: string }) => expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+
+describe("option values", () => {
+  it.each([
+    [["demo", "--now", "2026-06-06"], "graphenix demo: --now must be (or return) an RFC 3339 UTC timestamp"],
+    [["demo", "--now", "2026-02-30T12:00:00Z"], "graphenix demo: --now must be (or return) an RFC 3339 UTC timestamp"],
+    [["demo", "--now", "9999-12-31T23:59:59.999Z"], "graphenix demo: --now takes a UTC date-time before 9999-12-01"],
+    [["demo", "extra"], "graphenix demo: expected no arguments, got 1 argument(s)"],
+    [["compile", graph, "--runtime", runtime, "--plan-id", "a b"], "graphenix compile: options.planId must be (or return) an identifier"],
+    [["compile", graph, "--runtime", runtime, "--plan-id", ""], "graphenix compile: --plan-id needs a value, not an empty string"],
+    [["compile", graph, "--runtime", runtime, "--runtime", runtime], "graphenix compile: --runtime is given more than once"],
+    [["validate", "--format", "runtime-object", "--format", "authoring-graph", runtime], "graphenix validate: --format is given more than once"],
+    [["validate", "--format", "v3", "no-such-file.json"], 'graphenix validate: --format must be one of'],
+    [["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", ""], "graphenix expand: --out-dir needs a value"],
+  ])("%j", async (argv, start) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.startsWith(start)).toBe(true);
+    oneLine(result);
+  });
+});
+
+describe("hash --plan", () => {
+  it("needs an executable plan: another document is exit 1 with a coded line, and --json says so", async () => {
+    const text = await run(["hash", "--plan", graph]);
+    expect(text).toEqual({ code: 1, stdout: "", stderr: `${graph}:2:3: format-unsupported: --plan needs an executable plan (format "graphenix.executable-plan/v1" or "graphenix.executable-plan/v2"), not a "graphenix.authoring-graph/v1" document (at /format)\n` });
+    const json = await run(["hash", "--plan", "--json", "-"], "[1]");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ source: "<stdin>", valid: false, digest: null, issues: [{ code: "format-missing", pointer: "" }] });
+  });
+});
+
+describe("writing output", () => {
+  it("a folder that is a file: exit 2, and the reason", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-out-"));
+    writeFileSync(join(dir, "file"), "");
+    const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", join(dir, "file", "plan.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("io-unwritable: cannot write the file (ENOTDIR: not a directory)");
+    oneLine(result);
+  });
+
+  it.runIf(existsSync("/proc/self"))("a folder that cannot be made (under /proc): exit 2, no hang", async () => {
+    const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", "/proc/graphenix-nope/plan.json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("io-unwritable");
+  }, 20_000);
+
+  it("a command that writes several files leaves none when one cannot be written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    mkdirSync(join(dir, "expansion_manifest.json")); // a folder where the manifest goes
+    const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("expansion_manifest.json: io-unwritable");
+    expect(readdirSync(dir)).toEqual(["expansion_manifest.json"]);
+  });
+
+  it.runIf(existsSync("/dev/full"))("standard output that cannot be written (a full disk): one line, exit 2, no stack trace", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, ["--conditions=@graphenix/source", "--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), "canon", "examples/plan-header.json"], {
+        cwd: repoRoot,
+        stdio: ["ignore", full, "pipe"],
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe("graphenix: io-unwritable: cannot write to standard output (ENOSPC: no space left on device)\n");
+    } finally {
+      closeSync(full);
+    }
+  });
+});
