@@ -439,5 +439,5 @@ export const GENERATORS: Readonly<Record<string, { readonly params: readonly str
 
 /** The kinds of credential the samples cover, to check they cover every pattern. */
 export function sampleKinds(): string[] {
-  return CREDENTIAL_SAMPLES.map((s) => CREDENTIAL_VALUE_PATTERNS.find(([, re]) => re.test(s))?.[0] ?? "none");
+  return CREDENTIAL_SAMPLES.map((s) => CREDENTIAL_VALUE_PATTERNS.find(([, re, confirm]) => re.test(s) && (confirm?.(s) ?? true))?.[0] ?? "none");
 }

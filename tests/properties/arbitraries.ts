@@ -529,7 +529,7 @@ const upperDigits = fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUV
 /** String values of the credential shapes. */
 export const credentialValue: fc.Arbitrary<string> = fc.oneof(
   alnum(16).map((s) => `Bearer ${s}7`),
-  alnum(12).map((s) => `basic ${s}9=`),
+  fc.tuple(alnum(4), alnum(8)).map(([user, password]) => `basic ${btoa(`${user}:${password}9`)}`),
   fc.constant("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----"),
   alnum(20).map((s) => `sk-${s}`),
   alnum(30).map((s) => `ghp_${s}`),

@@ -8,7 +8,7 @@ import type {
 } from "@graphenix/contracts";
 import { asArray, asObject, cloneJson, objectAt, type Obj } from "@graphenix/core";
 
-/** Built-in policy defaults (docs/normalized-graph.md). */
+/** Built-in policy defaults (docs/authoring-graph.md, "Normalization"). */
 export const DEFAULT_POLICIES: NormalizedGraphPolicies = {
   retry: { maxAttempts: 1, backoffMs: 0 },
   fallback: { models: [] },

@@ -14,7 +14,7 @@ import { NORMALIZED_GRAPH_VALIDATION } from "./validate-normalized-graph.js";
 import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
 
 /**
- * Normalizes an authoring graph into `graphenix.normalized-graph/v1` (docs/normalized-graph.md):
+ * Normalizes an authoring graph into `graphenix.normalized-graph/v1` (docs/authoring-graph.md, "Normalization"):
  * defaults filled in, every optional collection present, `nodeOrder` topological, edges sorted,
  * open objects with their members in sorted order. Invalid input gives its issues, never a throw.
  * A normalized graph is accepted too and comes back unchanged (normalizing is idempotent).

@@ -88,6 +88,7 @@ export const ISSUE_CODES = {
   "unit-kind-not-allowed": { owner: "plan-format", summary: "A unit kind that does not belong in this node's plan (e.g. mainSkill on a local task, a finalizer unit in a node plan)." },
   "main-skill-missing": { owner: "plan-format", summary: "A task node plan without its MAIN skill unit." },
   "main-skill-duplicate": { owner: "plan-format", summary: "A task node plan with more than one MAIN skill unit." },
+  "main-skill-mismatch": { owner: "plan-format", summary: "The MAIN skill unit's `skillKey` is not the node's skill (the graph node's, or the v2 node plan's when the graph is by reference)." },
   "pre-reads-mismatch": { owner: "plan-format", summary: "A PRE unit's `invokeContract.reads` or `unitParams.memoryPaths` is not the node's `inputSynthesis.sources` (or `[]` when none are authored)." },
   "plan-forbidden-field": { owner: "plan-format", summary: "Run evidence on a plan (trace events, provider responses, execution logs); it belongs in a trace." },
   "invoke-mode-mismatch": { owner: "plan-format", summary: "A v2 unit's `invokeMode` is not the one its `unitKind` calls for." },

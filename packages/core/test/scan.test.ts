@@ -56,10 +56,10 @@ describe("scanDocument forbidden members", () => {
 
 describe("credentialValueKind's quick first look", () => {
   // The reference: every pattern tried on every value, with no first look.
-  const reference = (value: string) => CREDENTIAL_VALUE_PATTERNS.find(([, pattern]) => pattern.test(value))?.[0];
+  const reference = (value: string) => CREDENTIAL_VALUE_PATTERNS.find(([, pattern, confirm]) => pattern.test(value) && (confirm?.(value) ?? true))?.[0];
   const token = "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";
   const examples = [
-    `Bearer ${token}`, `  bearer ${token}`, `\tBEARER ${token}`, `\u00a0Bearer ${token}`, `\ufeffbasic ${token}`, `Basic ${token}==`,
+    `Bearer ${token}`, `  bearer ${token}`, `\tBEARER ${token}`, `\u00a0Bearer ${token}`, `\ufeffbasic ${btoa("user:pass")}`, `Basic ${btoa("user:password123")}`, `Basic ${token}==`, "Basic input/output",
     `sk-${token}`, `ghp_${token}`, `github_pat_${token}`, "AKIAABCDEFGHIJKLMNOP", "ASIAABCDEFGHIJKLMNOP", `xoxb-${token}`,
     `eyJ${token}.eyJ${token}.${token}`, "-----BEGIN PRIVATE KEY-----", `x-----BEGIN RSA PRIVATE KEY-----\n${token}`,
     "unit:node:a:main:1", "2026-06-06T12:00:00.000Z", "succeeded", "basically fine", "Bearer notification", "",
@@ -71,7 +71,7 @@ describe("credentialValueKind's quick first look", () => {
   });
 
   it("misses no credential the patterns match, on generated strings", () => {
-    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "=="];
+    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", btoa("u:p4ss!word"), "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "=="];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string(), (parts, noise) => {
         for (const value of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(credentialValueKind(value)).toBe(reference(value));
@@ -89,7 +89,7 @@ describe("lone surrogates", () => {
 
 describe("the scan's quick first look at member names", () => {
   // The reference: isCredentialName (no first look) or every value pattern tried, on every name.
-  const looksLikeValue = (name: string) => CREDENTIAL_VALUE_PATTERNS.some(([, pattern]) => pattern.test(name));
+  const looksLikeValue = (name: string) => CREDENTIAL_VALUE_PATTERNS.some(([, pattern, confirm]) => pattern.test(name) && (confirm?.(name) ?? true));
   const expected = (name: string) => (isCredentialName(name) ? "forbidden-credential-key" : looksLikeValue(name) ? "forbidden-credential-value" : undefined);
   const codeOf = (name: string) => scan({ [name]: 1 }).issues.find((i) => i.endsWith("credential-key") || i.endsWith("credential-value"))?.split(" ").pop();
 

@@ -31,6 +31,18 @@ function maxIssuesFrom(limits: { limits: CompileOptions["limits"] } | undefined)
 }
 
 /**
+ * `options.profileRegistry` goes into the plan as given, so it is held to what the runtime
+ * object's `profileRegistry` must be (its schema, the credential rule, JSON values only): anything
+ * else is a misuse of the options, not an issue of the documents.
+ */
+function checkRegistryOption(registry: unknown): void {
+  if (registry === undefined) return;
+  const checked = validateRuntimeObject({ jobId: "options", mode: "live", environment: "options", profileRegistry: registry });
+  const first = checked.issues.find((i) => i.severity === "error");
+  if (first) throw new CompileOptionsError(`options.profileRegistry${first.pointer.replace(/^\/profileRegistry/, "")}: ${first.code}: ${first.message}`);
+}
+
+/**
  * Compiles an authoring graph and a runtime object into an executable plan
  * (`graphenix.executable-plan/v2` by default, `/v1` for legacy engines) that
  * `validateExecutablePlan` accepts. Deterministic: the same inputs and options give a
@@ -42,6 +54,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
   const format = formatFrom(options);
   const limits = options.limits ? { limits: options.limits } : undefined;
   const maxIssues = maxIssuesFrom(limits);
+  checkRegistryOption(options.profileRegistry);
   const normalized = normalizeAuthoringGraph(authoringGraph, limits);
   const checkedRuntime = validateRuntimeObject(runtime, limits);
   if (!normalized.valid || !checkedRuntime.valid) {

@@ -96,4 +96,13 @@ describe("compiler regressions", () => {
     expect(IDENTIFIER.source).toBe(common.$defs.Identifier!.pattern);
     expect(TIMESTAMP.source).toBe(common.$defs.Timestamp!.pattern);
   });
+  it("an options.profileRegistry the runtime object could not hold is a misuse of the options", () => {
+    const doc = graph({ a: task });
+    const registry = { package: "@x12i/ai-profiles", version: "3.2.0" };
+    for (const bad of [{ ...registry, registryHash: "nope" }, { ...registry, apiKey: "sk-abcdefghijklmnopqrstuvwx" }, { ...registry, version: 1n }, "registry"]) {
+      expect(() => compileExecutablePlan(doc, { ...runtime, profileRegistry: undefined }, { now, profileRegistry: bad as never })).toThrow(CompileOptionsError);
+    }
+    const { profileRegistry: _registry, ...bare } = runtime;
+    expect(compileExecutablePlan(doc, bare, { now, profileRegistry: registry }).ok).toBe(true);
+  });
 });

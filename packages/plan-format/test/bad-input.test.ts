@@ -16,6 +16,17 @@ describe("plans: no input makes a validator throw", () => {
     }
   });
 
+  it("a value JSON cannot carry, where a rule quotes what it finds, is only reported (a BigInt cannot be quoted)", () => {
+    const nodes = seed.nodePlans as Record<string, Record<string, unknown>>;
+    const [id] = Object.keys(nodes);
+    for (const odd of [10n, Number.NaN, undefined, new Date(0)]) {
+      const plan = { ...seed, nodePlans: { ...nodes, [id!]: { ...nodes[id!], nodeType: odd } } };
+      const result = validateExecutablePlanV2(plan);
+      expect(result.valid).toBe(false);
+      expect(result.issues.map((i) => `${i.pointer} ${i.code}`)).toEqual([`/nodePlans/${id}/nodeType document-non-json`]);
+    }
+  });
+
   it("a plan of the other format is turned away at the format gate: nothing else of it is read", () => {
     // The member that throws comes first, so a walk of the members would meet it before the format.
     const plan = Object.assign(Object.defineProperty({}, "nodePlans", { enumerable: true, get: () => { throw new Error("read"); } }), { format: "graphenix.executable-plan/v2" });

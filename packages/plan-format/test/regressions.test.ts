@@ -68,4 +68,17 @@ describe("plan validation regressions", () => {
     plan.nodePlans["node:draft-article"].executionUnits[2].unitParams = { factGuard: { enabled: false } };
     expect(codes(plan)).toEqual(["/nodePlans/node:draft-article/executionUnits/2/unitParams/factGuard fact-guard-not-allowed"]);
   });
+  it("a v1 finalizer plan holds finalizer units only", () => {
+    const plan = read("pre-main-post-finalizer-v1");
+    const unit = plan.finalizerPlans["node:package"].executionUnits[0];
+    plan.finalizerPlans["node:package"].executionUnits.unshift({ ...unit, unitId: `${unit.unitId}:pre`, unitKind: "preAction", order: unit.order - 1, actionKey: "synthesis", modelSlot: "preActionModel" });
+    expect(codes(plan)).toContain("/finalizerPlans/node:package/executionUnits/0/unitKind unit-kind-not-allowed");
+  });
+
+  it("the MAIN skill unit runs the node's skill (v1 too)", () => {
+    const plan = read("pre-main-post-finalizer-v1");
+    const skill = plan.nodePlans["node:write-brief"].executionUnits.find((u: Loose) => u.unitKind === "skill");
+    skill.skillKey = "evil-skill";
+    expect(codes(plan)).toEqual(["/nodePlans/node:write-brief/executionUnits/1/skillKey main-skill-mismatch"]);
+  });
 });

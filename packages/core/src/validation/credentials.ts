@@ -11,11 +11,33 @@ export const CREDENTIAL_NAME_SUFFIXES = ["password", "passwd", "passphrase", "se
 /** Normalized member names that are credentials exactly. */
 export const CREDENTIAL_NAMES = ["authorization", "proxyauthorization", "cookie", "setcookie", "xapikey"] as const;
 
-/** Shapes of string values that are credentials, with the name each is reported under. */
-export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
-  // A token has a digit (so "Bearer notification" or "Basic formatting" is just text).
+/**
+ * RFC 7617: the credentials of a basic-auth header are the base64 of `user-id:password`, text
+ * with a `:` and no control character. Words that only look like base64 ("Basic input/output")
+ * decode to bytes that are not.
+ */
+function decodesToUserPassword(value: string): boolean {
+  const encoded = /basic\s+([A-Za-z0-9+/]+={0,2})/i.exec(value)?.[1];
+  if (encoded === undefined) return false;
+  let decoded: string;
+  try {
+    decoded = atob(encoded);
+  } catch {
+    return false; // not base64 at all (a length no encoding has)
+  }
+  return decoded.includes(":") && !/[\u0000-\u001f\u007f]/.test(decoded);
+}
+
+/**
+ * Shapes of string values that are credentials: the name each is reported under, its pattern,
+ * and for some a further check of what the pattern matched (a value is a credential when both
+ * hold).
+ */
+export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [kind: string, pattern: RegExp, confirm?: (value: string) => boolean])[] = [
+  // A bearer token has a digit (so "Bearer notification" is just text); basic-auth credentials
+  // decode to `user:password` (so "Basic formatting" and "Basic input/output" are just text).
   ["a bearer token", /^\s*bearer\s+(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{16,}=*\s*$/i],
-  ["a basic-auth header", /^\s*basic\s+(?=[A-Za-z0-9+/]*[\d+/])[A-Za-z0-9+/]{12,}={0,2}\s*$/i],
+  ["a basic-auth header", /^\s*basic\s+[A-Za-z0-9+/]{12,}={0,2}\s*$/i, decodesToUserPassword],
   ["a private key", /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/],
   ["an OpenAI-style secret key", /^sk-[A-Za-z0-9_-]{20,}$/],
   ["a GitHub token", /^(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})$/],
@@ -63,7 +85,7 @@ export function isCredentialName(name: string): boolean {
 /** The kind of credential a string value looks like, or undefined. */
 export function credentialValueKind(value: string): string | undefined {
   if (value.length === 0 || !mayBeCredential(value)) return undefined;
-  for (const [kind, pattern] of CREDENTIAL_VALUE_PATTERNS) if (pattern.test(value)) return kind;
+  for (const [kind, pattern, confirm] of CREDENTIAL_VALUE_PATTERNS) if (pattern.test(value) && (confirm === undefined || confirm(value))) return kind;
   return undefined;
 }
 

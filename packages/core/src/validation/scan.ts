@@ -49,7 +49,8 @@ export function isObjectPrototypePolluted(): boolean {
  * A value past a limit is reported and not looked into (a too-deep subtree is not entered, a
  * too-long string not read), and the walk goes on with the rest of the document, so what it
  * reports does not depend on the order of members. Returns false when a limit was exceeded or a
- * value threw when read (a getter or a Proxy that throws): the caller then runs no schema or rule.
+ * value is not JSON data (NaN, a BigInt, undefined, a Date, a lone surrogate, a cycle, a value that
+ * throws when read): the caller then runs no schema or rule, which would read it as JSON.
  *
  * Recursive, for speed (it runs on every value of every document): the depth limit is capped
  * at MAX_VALIDATION_DEPTH, far below what the stack holds, so no input can overflow it. The path
@@ -61,7 +62,7 @@ export function scanDocument(root: unknown, limits: ValidationLimits, options: S
   try {
     scanner.start(limits, options, issues);
     scanner.walk(root, 0);
-    return !scanner.exceeded;
+    return !scanner.exceeded && !scanner.nonJson;
   } catch (error) {
     throw error instanceof CallerError ? error.error : error;
   } finally {
@@ -108,6 +109,8 @@ class Scanner {
   private issues = DETACHED;
   /** Whether some value was past a limit. */
   exceeded = false;
+  /** A value JSON cannot carry was found: the document is not JSON data, so no schema or rule reads it. */
+  nonJson = false;
 
   start(limits: ValidationLimits, options: ScanOptions, issues: IssueCollector): void {
     this.maxDepth = Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH);
@@ -119,6 +122,7 @@ class Scanner {
     this.issues = issues;
     this.visits = 0;
     this.exceeded = false;
+    this.nonJson = false;
   }
 
   /** Lets go of the document and the caller's collector. */
@@ -139,6 +143,7 @@ class Scanner {
 
   /** `path[0 .. depth-1]` is the path of the value being looked at. */
   private report(code: Parameters<IssueCollector["add"]>[0], message: string, depth: number): void {
+    if (code === "document-non-json") this.nonJson = true;
     if (this.issues.hasRoom()) this.issues.add(code, message, this.path.slice(0, depth));
   }
 

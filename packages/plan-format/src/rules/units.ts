@@ -1,4 +1,4 @@
-import { asString, getMember } from "@graphenix/core";
+import { asObject, asString, getMember } from "@graphenix/core";
 import { KINDS_BY_NODE_TYPE, kindRuleOf as rule, PHASE_RANK } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 
@@ -72,9 +72,22 @@ export function unitKindsFitTheNode({ view, issues }: PlanRuleContext): void {
     if (view.version === "v1" && entry.kind === "node") {
       for (const { unit, path } of units) if (unit.unitKind === "finalizer") issues.add("unit-kind-not-allowed", "a finalizer unit belongs in finalizerPlans", [...path, "unitKind"]);
     }
+    if (view.version === "v1" && entry.kind === "finalizer") {
+      for (const { unit, path } of units) {
+        const kind = asString(unit.unitKind);
+        if (kind !== undefined && kind !== "finalizer" && rule("v1", kind)) issues.add("unit-kind-not-allowed", `a ${kind} unit does not belong in a finalizer plan: it holds finalizer units only`, [...path, "unitKind"]);
+      }
+    }
     if (type !== "task") continue;
     const skills = units.filter((u) => rule(view.version, u.unit.unitKind)?.mainSkill);
     if (skills.length === 0) issues.add("main-skill-missing", "a task node needs its MAIN skill unit (the unit that runs the skill)", [...entry.path, "executionUnits"]);
     for (const extra of skills.slice(1)) issues.add("main-skill-duplicate", "a task node has exactly one MAIN skill unit", [...extra.path, "unitKind"]);
+    // The skill the engine runs is the unit's: it must be the node's, as the graph says (a node
+    // plan that disagrees with the graph is node-plan-graph-mismatch), else as the node plan says.
+    const skill = asString(asObject(node?.parameters)?.skillKey) ?? (view.version === "v2" ? asString(entry.plan.skillKey) : undefined);
+    const main = skills[0];
+    if (skill !== undefined && main !== undefined && main.unit.skillKey !== skill) {
+      issues.add("main-skill-mismatch", `the MAIN skill unit runs ${JSON.stringify(main.unit.skillKey ?? null)}, but the node's skill is ${JSON.stringify(skill)}`, [...main.path, "skillKey"]);
+    }
   }
 }
