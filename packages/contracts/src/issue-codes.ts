@@ -103,6 +103,7 @@ export const ISSUE_CODES = {
   "compile-registry-missing": { owner: "plan-compiler", summary: "Neither the runtime object nor `options.profileRegistry` names a profile registry." },
   "compile-registry-conflict": { owner: "plan-compiler", summary: "`options.profileRegistry` and the runtime object's `profileRegistry` disagree." },
   "compile-runtime-unknown-node": { owner: "plan-compiler", summary: "The runtime object overrides the model case of a node the graph does not have." },
+  "compile-id-too-long": { owner: "plan-compiler", summary: "A node id so long that the unit ids the plan derives from it (`unit:<node id>:<phase>:<order>`) would pass the 256-character limit of identifiers." },
   "compile-v1-unsupported": { owner: "plan-compiler", summary: "The graph uses something a v1 plan cannot express (local skills, wrappers, input synthesis, special nodes, conditional edges); compile to v2." },
   // @graphenix/plan-graph — plan execution model reason codes (snake_case, as engines write them)
   "plan_type_reserved": { owner: "plan-graph", summary: "The plan type is reserved (sequence, campaign, adaptive; matrix when turned off): nothing is produced." },

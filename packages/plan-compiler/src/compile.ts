@@ -11,6 +11,7 @@ import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimi
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions } from "./options.js";
+import { derivedIdsFit } from "./derived-ids.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
 
@@ -96,7 +97,7 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
     },
   };
   const body = format === "v2" ? buildPlanV2(ctx, head) : buildPlanV1(ctx, head);
-  if (!body || issues.errorCount > 0) return { ok: false, issues: issues.finish() };
+  if (!body || issues.errorCount > 0 || !derivedIdsFit(body, issues)) return { ok: false, issues: issues.finish() };
 
   // The plan is a function of these inputs, so their digest identifies its content (not the
   // clock): equal inputs get equal ids, without canonicalizing the whole plan once more.

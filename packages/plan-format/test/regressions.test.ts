@@ -81,4 +81,11 @@ describe("plan validation regressions", () => {
     skill.skillKey = "evil-skill";
     expect(codes(plan)).toEqual(["/nodePlans/node:write-brief/executionUnits/1/skillKey main-skill-mismatch"]);
   });
+  it("a fact-guard is for PRE and POST utilities only: not on a finalizer unit, whatever its strategy", () => {
+    const plan = read("pre-main-post-finalizer-v2");
+    delete plan.planHash;
+    const unit = plan.finalizerPlans["node:package"].executionUnits[0];
+    Object.assign(unit, { strategyKey: "audit", unitParams: { ...unit.unitParams, factGuard: { enabled: true, policyId: "policy:facts" } } });
+    expect(codes(plan)).toContain("/finalizerPlans/node:package/executionUnits/0/unitParams/factGuard fact-guard-not-allowed");
+  });
 });

@@ -17,6 +17,7 @@ export function factGuardsAreValid({ view, issues }: PlanRuleContext): void {
     const key = asString(unit.strategyKey) ?? asString(unit.actionKey);
     if (kind?.mainSkill) issues.add("fact-guard-not-allowed", "a MAIN skill unit must not carry a fact-guard", guardPath);
     else if (kind?.phase === "MAIN") issues.add("fact-guard-not-allowed", "a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a MAIN-phase wrapper", guardPath);
+    else if (kind !== undefined && kind.phase !== "PRE" && kind.phase !== "POST") issues.add("fact-guard-not-allowed", `a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a ${String(unit.unitKind)} unit`, guardPath);
     else if (key === undefined || !FACT_GUARD_UTILITIES.has(key)) issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath);
     if (guard.enabled === true && asString(guard.policyId) === undefined) issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath);
   }
