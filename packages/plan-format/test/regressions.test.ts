@@ -88,4 +88,19 @@ describe("plan validation regressions", () => {
     Object.assign(unit, { strategyKey: "audit", unitParams: { ...unit.unitParams, factGuard: { enabled: true, policyId: "policy:facts" } } });
     expect(codes(plan)).toContain("/finalizerPlans/node:package/executionUnits/0/unitParams/factGuard fact-guard-not-allowed");
   });
+  it("with the graph by reference, the index and the plans are checked against each other", () => {
+    const base = read("seed-v2-graph-by-reference");
+    delete base.planHash;
+    expect(codes(base)).toEqual([]);
+    const [id] = Object.keys(base.nodePlans);
+    const ghost = structuredClone(base);
+    ghost.nodePlans["node:ghost"] = { ...structuredClone(base.nodePlans[id!]), nodeId: "node:ghost", executionUnits: [] };
+    expect(codes(ghost)).toContain("/nodePlans/node:ghost node-plan-unknown-node");
+    const missing = structuredClone(base);
+    delete missing.nodePlans[id!];
+    expect(codes(missing)).toContain("/nodePlans node-plan-missing");
+    const retyped = structuredClone(base);
+    retyped.nodeIndex[0].nodeType = "finalizer";
+    expect(codes(retyped)).toContain("/nodeIndex/0/nodeType node-index-inconsistent");
+  });
 });

@@ -57,12 +57,15 @@ export function nodeIndexIsConsistent(context: PlanRuleContext): void {
  * together on its own: each node once, `order` the position, every `dependsOn` an earlier entry
  * (so the order is topological and there is no cycle), each once, and `wave` as above.
  */
-function nodeIndexStandsAlone({ view, issues }: PlanRuleContext): void {
+function nodeIndexStandsAlone(context: PlanRuleContext): void {
+  const { view, issues } = context;
   const waves = new Map<string, number>();
+  const indexed = new Map<string, { readonly type: unknown; readonly at: number }>();
   asArray(view.plan.nodeIndex).forEach((raw, i) => {
     const entry = asObject(raw);
     const id = asString(entry?.nodeId);
     if (!entry || id === undefined) return; // the schema says so
+    if (!indexed.has(id)) indexed.set(id, { type: entry.nodeType, at: i });
     if (waves.has(id)) issues.add("node-index-inconsistent", `${id} is listed twice`, ["nodeIndex", i, "nodeId"]);
     if (entry.order !== i) issues.add("node-index-inconsistent", `order must be the entry's position, ${i}`, ["nodeIndex", i, "order"]);
     let wave = 0;
@@ -87,4 +90,32 @@ function nodeIndexStandsAlone({ view, issues }: PlanRuleContext): void {
     if (!waves.has(id)) waves.set(id, wave);
     if (entry.wave !== wave) issues.add("node-index-inconsistent", `wave must be ${wave}`, ["nodeIndex", i, "wave"]);
   });
+  indexAndPlansAgree(context, indexed);
+}
+
+/**
+ * Without the graph, the index and the plans are checked against each other: they name the same
+ * nodes, and each plan sits in the collection its node type says (finalizers in
+ * `finalizerPlans`), with the node type its entry gives.
+ */
+function indexAndPlansAgree({ view, issues }: PlanRuleContext, indexed: ReadonlyMap<string, { readonly type: unknown; readonly at: number }>): void {
+  const planned = new Set<string>();
+  for (const entry of view.entries) {
+    planned.add(entry.key);
+    const listed = indexed.get(entry.key);
+    if (!listed) {
+      issues.add("node-plan-unknown-node", `${JSON.stringify(entry.key)} has a plan but no nodeIndex entry`, [...entry.path]);
+      continue;
+    }
+    const fits = entry.kind === "finalizer" ? listed.type === "finalizer" : listed.type !== "finalizer" && (entry.plan.nodeType === undefined || listed.type === entry.plan.nodeType);
+    if (!fits) {
+      const wanted = entry.kind === "finalizer" ? "finalizer" : entry.plan.nodeType;
+      issues.add("node-index-inconsistent", `nodeType must be ${JSON.stringify(wanted ?? null)}, as the node's plan says`, ["nodeIndex", listed.at, "nodeType"]);
+    }
+  }
+  for (const [id, { type }] of indexed) {
+    if (planned.has(id)) continue;
+    const finalizer = type === "finalizer";
+    issues.add(finalizer ? "finalizer-plan-missing" : "node-plan-missing", `the nodeIndex entry ${JSON.stringify(id)} has no ${finalizer ? "finalizer plan" : "node plan"}`, [finalizer ? "finalizerPlans" : "nodePlans"]);
+  }
 }
