@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CREDENTIAL_VALUE_PATTERNS, decodePointer, digest, encodePointer, setMember } from "@graphenix/core";
+import { CREDENTIAL_VALUE_PATTERNS, decodePointer, matchesCredentialShape, digest, encodePointer, setMember } from "@graphenix/core";
 // Only contracts and core are dependencies of the workspace root: import the other packages' source.
 import { actionId, actionKey, compilePlan } from "../packages/plan-graph/src/index.js";
 import { computePlanHash } from "../packages/plan-format/src/index.js";
@@ -439,5 +439,5 @@ export const GENERATORS: Readonly<Record<string, { readonly params: readonly str
 
 /** The kinds of credential the samples cover, to check they cover every pattern. */
 export function sampleKinds(): string[] {
-  return CREDENTIAL_SAMPLES.map((s) => CREDENTIAL_VALUE_PATTERNS.find(([, re, confirm]) => re.test(s) && (confirm?.(s) ?? true))?.[0] ?? "none");
+  return CREDENTIAL_SAMPLES.map((s) => CREDENTIAL_VALUE_PATTERNS.find((shape) => matchesCredentialShape(shape, s))?.[0] ?? "none");
 }

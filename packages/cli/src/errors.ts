@@ -33,3 +33,10 @@ export function formatIssue(source: string, issue: ValidationIssue, located?: So
   const pointer = issue.pointer === "" ? "" : paint.dim(oneLine(` (at ${issue.pointer})`));
   return `${paint.bold(where)}: ${code}: ${oneLine(issue.message)}${pointer}`;
 }
+
+/** An I/O error as `CODE: what it means` (Node's message without the path, which the line names already). */
+export function describeIoError(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const meaning = typeof message === "string" ? (/^[A-Z]+: ([^,]+)/.exec(message)?.[1] ?? message) : String(error);
+  return code ? `${code}: ${meaning}` : meaning;
+}

@@ -1,6 +1,6 @@
 import type { JsonValue } from "@graphenix/contracts";
 import { DEFAULT_JSON_MAX_BYTES, makeIssue, parseJsonBytes, type JsonParseLimits } from "@graphenix/core";
-import { CliFailure, formatIssue } from "./errors.js";
+import { CliFailure, describeIoError, formatIssue } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
@@ -17,7 +17,7 @@ function describeReadError(error: unknown): string {
   if (code === "ENOENT") return "no such file";
   if (code === "EISDIR") return "is a directory, not a file";
   if (code === "EACCES") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
+  return describeIoError(error);
 }
 
 /** Reads a file (or stdin for `-`) as JSON; any problem becomes a one-line CliFailure. */

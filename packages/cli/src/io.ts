@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import { shouldUseColor } from "./color.js";
+import { describeIoError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
-import { describeIoError } from "./output.js";
 
 /** Everything the CLI touches outside itself, so tests run commands in-process. */
 export interface CliIo {

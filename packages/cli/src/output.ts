@@ -1,14 +1,7 @@
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { CliFailure } from "./errors.js";
+import { CliFailure, describeIoError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
-
-/** An I/O error as `CODE: what it means` (Node's message without the path, which the line names already). */
-export function describeIoError(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  const meaning = typeof message === "string" ? (/^[A-Z]+: ([^,]+)/.exec(message)?.[1] ?? message) : String(error);
-  return code ? `${code}: ${meaning}` : meaning;
-}
 
 /**
  * Creates the folders of `dir` that do not exist yet, one level at a time. Why not
@@ -35,30 +28,43 @@ async function makeFolders(dir: string): Promise<void> {
   for (const folder of missing.reverse()) await mkdir(folder);
 }
 
+const unwritable = (path: string, error: unknown) => new CliFailure(`${path}: io-unwritable: cannot write the file (${describeIoError(error)})`, EXIT.usage);
+
 /** Writes a file the user asked for (creating its folder); failure is one line and exit 2. */
 export async function writeOutputFile(path: string, text: string): Promise<void> {
   try {
     await makeFolders(dirname(path));
     await writeFile(path, text);
   } catch (error) {
-    throw new CliFailure(`${path}: io-unwritable: cannot write the file (${describeIoError(error)})`, EXIT.usage);
+    throw unwritable(path, error);
   }
 }
 
+/** The suffix of a file staged before it is renamed into place. */
+const PARTIAL = ".graphenix-partial";
+
 /**
- * Writes several files as one result: when one cannot be written, the ones this call already
- * wrote are removed, so a failed command leaves no half of its output behind.
+ * Writes several files as one result: each to a temporary name beside it first, then all renamed
+ * into place; when one cannot be written, the temporary files are removed and the files already
+ * there (an earlier run's) are left as they were.
  */
 export async function writeOutputFiles(files: readonly (readonly [path: string, text: string])[]): Promise<string[]> {
-  const written: string[] = [];
+  const staged: string[] = [];
+  let current = "";
   try {
     for (const [path, text] of files) {
-      await writeOutputFile(path, text);
-      written.push(path);
+      current = path;
+      await makeFolders(dirname(path));
+      await writeFile(`${path}${PARTIAL}`, text);
+      staged.push(`${path}${PARTIAL}`);
+    }
+    for (const [path] of files) {
+      current = path;
+      await rename(`${path}${PARTIAL}`, path);
     }
   } catch (error) {
-    await Promise.all(written.map((path) => rm(path, { force: true })));
-    throw error;
+    await Promise.all(staged.map((temporary) => rm(temporary, { force: true })));
+    throw unwritable(current, error);
   }
-  return written;
+  return files.map(([path]) => path);
 }

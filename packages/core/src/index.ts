@@ -19,7 +19,7 @@ export { DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, resolveLimits, type Va
 export { IssueCollector } from "./validation/collector.js";
 export { scanDocument, type ScanOptions } from "./validation/scan.js";
 export { quickAccept, type QuickAccept, type QuickAcceptContext, type QuickAcceptTrust } from "./validation/quick-accept.js";
-export { isCredentialName, credentialValueKind, CREDENTIAL_NAME_SUFFIXES, CREDENTIAL_NAMES, CREDENTIAL_VALUE_PATTERNS } from "./validation/credentials.js";
+export { isCredentialName, credentialValueKind, matchesCredentialShape, CREDENTIAL_NAME_SUFFIXES, CREDENTIAL_NAMES, CREDENTIAL_VALUE_PATTERNS, type CredentialShape } from "./validation/credentials.js";
 export { schemaIssues, type SchemaError, type SchemaValidator } from "./validation/schema-issues.js";
 export { checkFormat, formatOf, formatReadable, showJson } from "./validation/format.js";
 export { topologicalOrder, topologicalOrderOfEdges, type TopoResult } from "./graph/topo.js";

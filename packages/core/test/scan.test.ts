@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CREDENTIAL_VALUE_PATTERNS, credentialValueKind, DEFAULT_VALIDATION_LIMITS, isCredentialName, IssueCollector, MAX_VALIDATION_DEPTH, scanDocument } from "@graphenix/core";
+import { CREDENTIAL_VALUE_PATTERNS, credentialValueKind, matchesCredentialShape, DEFAULT_VALIDATION_LIMITS, isCredentialName, IssueCollector, MAX_VALIDATION_DEPTH, scanDocument } from "@graphenix/core";
 
 function scan(value: unknown, limits = {}) {
   const issues = new IssueCollector(100);
@@ -56,7 +56,7 @@ describe("scanDocument forbidden members", () => {
 
 describe("credentialValueKind's quick first look", () => {
   // The reference: every pattern tried on every value, with no first look.
-  const reference = (value: string) => CREDENTIAL_VALUE_PATTERNS.find(([, pattern, confirm]) => pattern.test(value) && (confirm?.(value) ?? true))?.[0];
+  const reference = (value: string) => CREDENTIAL_VALUE_PATTERNS.find((shape) => matchesCredentialShape(shape, value))?.[0];
   const token = "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";
   const examples = [
     `Bearer ${token}`, `  bearer ${token}`, `\tBEARER ${token}`, `\u00a0Bearer ${token}`, `\ufeffbasic ${btoa("user:pass")}`, `Basic ${btoa("user:password123")}`, `Basic ${token}==`, "Basic input/output",
@@ -89,7 +89,7 @@ describe("lone surrogates", () => {
 
 describe("the scan's quick first look at member names", () => {
   // The reference: isCredentialName (no first look) or every value pattern tried, on every name.
-  const looksLikeValue = (name: string) => CREDENTIAL_VALUE_PATTERNS.some(([, pattern, confirm]) => pattern.test(name) && (confirm?.(name) ?? true));
+  const looksLikeValue = (name: string) => CREDENTIAL_VALUE_PATTERNS.some((shape) => matchesCredentialShape(shape, name));
   const expected = (name: string) => (isCredentialName(name) ? "forbidden-credential-key" : looksLikeValue(name) ? "forbidden-credential-value" : undefined);
   const codeOf = (name: string) => scan({ [name]: 1 }).issues.find((i) => i.endsWith("credential-key") || i.endsWith("credential-value"))?.split(" ").pop();
 

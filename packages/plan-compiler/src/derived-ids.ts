@@ -1,7 +1,5 @@
 import type { IssueCollector } from "@graphenix/core";
-
-/** The longest identifier the plan schema allows (`Identifier`, schemas/common.v1.schema.json). */
-const MAX_ID_LENGTH = 256;
+import { MAX_IDENTIFIER_LENGTH as MAX_ID_LENGTH } from "./options.js";
 
 type Plans = Readonly<Record<string, { readonly executionUnits: readonly { readonly unitId: string }[] }>>;
 

@@ -48,6 +48,8 @@ export function formatFrom(options: CompileOptions): PlanFormatChoice {
 
 /** The plan schema's `Identifier` (schemas/common.v1.schema.json; a test holds the two equal). */
 export const IDENTIFIER = /^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$/;
+/** Its `maxLength`. */
+export const MAX_IDENTIFIER_LENGTH = 256;
 
 /**
  * The plan id: `options.planId` (a fixed id, or a function of the content digest), else `plan:` and
@@ -58,7 +60,7 @@ export function planIdFrom(options: CompileOptions, contentDigest: string): stri
   const chosen = options.planId;
   if (chosen === undefined) return `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
   const id: unknown = typeof chosen === "function" ? chosen(contentDigest) : chosen;
-  if (typeof id !== "string" || id.length > 256 || !IDENTIFIER.test(id)) {
+  if (typeof id !== "string" || id.length > MAX_IDENTIFIER_LENGTH || !IDENTIFIER.test(id)) {
     throw new CompileOptionsError(`options.planId must be (or return) an identifier: 1 to 256 of letters, digits and _ . : @ + - not starting with . : @ + -, not ${JSON.stringify(id)}`);
   }
   return id;

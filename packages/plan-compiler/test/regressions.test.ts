@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateExecutablePlan } from "@graphenix/plan-format";
 import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
-import { IDENTIFIER, TIMESTAMP } from "../src/options.js";
+import { IDENTIFIER, MAX_IDENTIFIER_LENGTH, TIMESTAMP } from "../src/options.js";
 
 // Regressions found in review: ids that are JavaScript-special, ids that collide, inputs that
 // authoring accepted but the compiler could not compile.
@@ -92,8 +92,9 @@ describe("compiler regressions", () => {
   });
 
   it("checks options with the patterns of the plan schema", () => {
-    const common = JSON.parse(readFileSync(join(import.meta.dirname, "../../../schemas/common.v1.schema.json"), "utf8")) as { $defs: Record<string, { pattern: string }> };
+    const common = JSON.parse(readFileSync(join(import.meta.dirname, "../../../schemas/common.v1.schema.json"), "utf8")) as { $defs: Record<string, { pattern: string; maxLength?: number }> };
     expect(IDENTIFIER.source).toBe(common.$defs.Identifier!.pattern);
+    expect(MAX_IDENTIFIER_LENGTH).toBe(common.$defs.Identifier!.maxLength);
     expect(TIMESTAMP.source).toBe(common.$defs.Timestamp!.pattern);
   });
   it("an options.profileRegistry the runtime object could not hold is a misuse of the options", () => {

@@ -1,21 +1,10 @@
-import { EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2 } from "@graphenix/contracts";
-import { DIGEST_PREFIX, formatOf, makeIssue, sha256Hex } from "@graphenix/core";
+import { checkFormat, DIGEST_PREFIX, IssueCollector, sha256Hex } from "@graphenix/core";
+import { SUPPORTED_PLAN_FORMATS } from "@graphenix/plan-format";
 import type { Command } from "../command.js";
 import { canonicalOf, reportUnusable } from "../canonical.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInput } from "../input.js";
 import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-
-const PLAN_FORMATS: readonly unknown[] = [EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2];
-
-/** Why a document has no plan hash: it is not an executable plan (by its format member). */
-function notAPlan(value: unknown) {
-  const formats = PLAN_FORMATS.map((f) => JSON.stringify(f)).join(" or ");
-  if (PLAN_FORMATS.includes(formatOf(value))) return undefined;
-  const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
-  if (!isObject || (value as { format?: unknown }).format === undefined) return makeIssue("format-missing", `--plan needs an executable plan, with format ${formats}`, isObject ? ["format"] : []);
-  return makeIssue("format-unsupported", `--plan needs an executable plan (format ${formats}), not a ${JSON.stringify((value as { format: unknown }).format)} document`, ["format"]);
-}
 
 function withoutPlanHash(plan: Record<string, unknown>): Record<string, unknown> {
   const { planHash: _planHash, ...rest } = plan;
@@ -36,8 +25,9 @@ export const hashCommand: Command = {
     const limits = limitsFrom(values);
     const input = await readJsonInput(file as string, io, limits);
     const json = values.json === true;
-    const wrongKind = values.plan ? notAPlan(input.value) : undefined;
-    if (wrongKind) return reportUnusable(input, [wrongKind], io, json, { digest: null });
+    // --plan reads a plan: anything else is turned away at the plans' own format gate.
+    const gate = new IssueCollector(1);
+    if (values.plan && !checkFormat(input.value, SUPPORTED_PLAN_FORMATS, gate)) return reportUnusable(input, gate.finish(), io, json, { digest: null });
     // The plan hash covers the plan without its planHash member (docs/executable-plan.md).
     const hashed = values.plan ? withoutPlanHash(input.value as Record<string, unknown>) : input.value;
     const canonical = canonicalOf(hashed, limits);

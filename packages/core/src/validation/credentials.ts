@@ -82,10 +82,18 @@ export function isCredentialName(name: string): boolean {
   return hit;
 }
 
+/** One entry of {@link CREDENTIAL_VALUE_PATTERNS}. */
+export type CredentialShape = (typeof CREDENTIAL_VALUE_PATTERNS)[number];
+
+/** Whether `value` has this shape: its pattern matches, and its confirming check (if any) holds. */
+export function matchesCredentialShape([, pattern, confirm]: CredentialShape, value: string): boolean {
+  return pattern.test(value) && (confirm === undefined || confirm(value));
+}
+
 /** The kind of credential a string value looks like, or undefined. */
 export function credentialValueKind(value: string): string | undefined {
   if (value.length === 0 || !mayBeCredential(value)) return undefined;
-  for (const [kind, pattern, confirm] of CREDENTIAL_VALUE_PATTERNS) if (pattern.test(value) && (confirm === undefined || confirm(value))) return kind;
+  for (const shape of CREDENTIAL_VALUE_PATTERNS) if (matchesCredentialShape(shape, value)) return shape[0];
   return undefined;
 }
 
