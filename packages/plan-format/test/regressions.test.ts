@@ -101,6 +101,9 @@ describe("plan validation regressions", () => {
     expect(codes(missing)).toContain("/nodePlans node-plan-missing");
     const retyped = structuredClone(base);
     retyped.nodeIndex[0].nodeType = "finalizer";
-    expect(codes(retyped)).toContain("/nodeIndex/0/nodeType node-index-inconsistent");
+    expect(codes(retyped)).toContain(`/nodePlans/${id} node-plan-unknown-node`);
+    const mistyped = structuredClone(base);
+    mistyped.nodeIndex[0].nodeType = "validation";
+    expect(codes(mistyped)).toContain("/nodeIndex/0/nodeType node-index-inconsistent");
   });
 });

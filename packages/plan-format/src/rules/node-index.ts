@@ -107,10 +107,12 @@ function indexAndPlansAgree({ view, issues }: PlanRuleContext, indexed: Readonly
       issues.add("node-plan-unknown-node", `${JSON.stringify(entry.key)} has a plan but no nodeIndex entry`, [...entry.path]);
       continue;
     }
-    const fits = entry.kind === "finalizer" ? listed.type === "finalizer" : listed.type !== "finalizer" && (entry.plan.nodeType === undefined || listed.type === entry.plan.nodeType);
-    if (!fits) {
-      const wanted = entry.kind === "finalizer" ? "finalizer" : entry.plan.nodeType;
-      issues.add("node-index-inconsistent", `nodeType must be ${JSON.stringify(wanted ?? null)}, as the node's plan says`, ["nodeIndex", listed.at, "nodeType"]);
+    // In the wrong collection: reported on the plan, as plansCoverTheGraph does with the graph.
+    const wanted = listed.type === "finalizer" ? "finalizer" : "node";
+    if (entry.kind !== wanted) {
+      issues.add("node-plan-unknown-node", `${JSON.stringify(entry.key)} is a ${String(listed.type)} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
+    } else if (entry.kind === "node" && entry.plan.nodeType !== undefined && listed.type !== entry.plan.nodeType) {
+      issues.add("node-index-inconsistent", `nodeType must be ${JSON.stringify(entry.plan.nodeType)}, as the node's plan says`, ["nodeIndex", listed.at, "nodeType"]);
     }
   }
   for (const [id, { type }] of indexed) {
