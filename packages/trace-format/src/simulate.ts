@@ -1,4 +1,5 @@
 import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, TraceEvent } from "@graphenix/contracts";
+import { millisOf } from "./timestamps.js";
 
 export interface SimulationScript {
   /** unitId → how many attempts fail before one succeeds (a failure when ≥ its maxAttempts). */
@@ -83,13 +84,4 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
     status: anyFailed ? (anySucceeded ? "partial" : "failed") : "succeeded",
     events,
   };
-}
-
-/**
- * A timestamp as milliseconds since 1970. A leap second (`…:60`, which `Date.parse` refuses) counts
- * as the start of the next minute: every simulated event comes after it, as it should.
- */
-function millisOf(timestamp: string): number {
-  const leap = timestamp.slice(17, 19) === "60";
-  return leap ? Date.parse(`${timestamp.slice(0, 17)}59${timestamp.slice(19)}`) + 1000 : Date.parse(timestamp);
 }
