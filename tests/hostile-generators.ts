@@ -277,6 +277,8 @@ function planGraphCycle(params: Params): HostileInput {
         engine_test_id: basis.engine_test_id,
         target_asset_id: basis.target_asset_id,
         parameters: { resolved_inputs_sha256: inputs, resolved_inputs: {} },
+        // A matrix over the targets: every node has its cell.
+        cell: { path: ["targets"], coord: { targets: basis.target_asset_id } },
       };
     });
     const edges = nodes.map((node, i) => ({ from: node.action_id, to: (nodes[(i + 1) % n] as { action_id: string }).action_id, kind: "depends_on" }));

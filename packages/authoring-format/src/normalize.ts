@@ -5,7 +5,7 @@ import {
   type NormalizedExecutableGraphDocument,
   type ValidationResult,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, compareUtf8, digestResult, formatOf, setMember, type Obj, type ValidationOptions } from "@graphenix/core";
+import { asObject, cloneJson, compareUtf8, digestResult, formatOf, setMember, type Obj, validateGuarded, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
 import { orderNodes } from "./rules/acyclic.js";
 import { validateGraph } from "./run-validation.js";
@@ -20,6 +20,11 @@ import { normalizeNode, normalizeGraphPolicies } from "./normalize-node.js";
  * A normalized graph is accepted too and comes back unchanged (normalizing is idempotent).
  */
 export function normalizeAuthoringGraph(document: unknown, options?: ValidationOptions): ValidationResult<NormalizedExecutableGraphDocument> {
+  // Building reads the document again after validating it: a getter may answer differently.
+  return validateGuarded(document, () => normalizeOnce(document, options));
+}
+
+function normalizeOnce(document: unknown, options: ValidationOptions | undefined): ValidationResult<NormalizedExecutableGraphDocument> {
   if (formatOf(document) === NORMALIZED_GRAPH_FORMAT) {
     const { result, graph } = validateGraph<NormalizedExecutableGraphDocument>(document, NORMALIZED_GRAPH_VALIDATION, options);
     if (!result.valid) return result;

@@ -6,6 +6,7 @@ import {
   IssueCollector,
   quickAccept,
   type QuickAccept,
+  readGuarded,
   type QuickAcceptTrust,
   resolveLimits,
   scanDocument,
@@ -53,6 +54,16 @@ export function validateGraph<T>(
   options: ValidationOptions | undefined,
 ): { result: ValidationResult<T>; graph: GraphView | undefined; limits: ValidationLimits } {
   const limits = resolveLimits(options);
+  // A document whose getters answer differently from one read to the next is not JSON data.
+  return readGuarded([[[], document]], () => validateOnce<T>(document, spec, options, limits), (issue) => ({ result: { valid: false, issues: [issue] }, graph: undefined, limits }));
+}
+
+function validateOnce<T>(
+  document: unknown,
+  spec: GraphValidation,
+  options: ValidationOptions | undefined,
+  limits: ValidationLimits,
+): { result: ValidationResult<T>; graph: GraphView | undefined; limits: ValidationLimits } {
   const issues = new IssueCollector(limits.maxIssues);
   let graph: GraphView | undefined;
   // A clean, schema-valid document is recognised in one walk (docs/quick-accept.md); for any other

@@ -2,7 +2,7 @@ import { validateAuthoringGraph, validateNormalizedExecutableGraph, validateRunt
 import type { ValidationOptions } from "@graphenix/core";
 import { AUTHORING_GRAPH_FORMAT, EXECUTABLE_PLAN_FORMAT, EXECUTABLE_PLAN_FORMAT_V2, EXECUTION_TRACE_FORMAT, NORMALIZED_GRAPH_FORMAT, type ValidationResult } from "@graphenix/contracts";
 import { validateExecutablePlan } from "@graphenix/plan-format";
-import { validateMplpPlan, validatePlanGraph } from "@graphenix/plan-graph";
+import { validateExpansionManifest, validateMplpPlan, validatePlanGraph } from "@graphenix/plan-graph";
 import { validateTrace } from "@graphenix/trace-format";
 
 /** A document kind the CLI can validate: its `--format` name, and how it is recognised. */
@@ -21,7 +21,9 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   { name: "normalized-graph", formats: [NORMALIZED_GRAPH_FORMAT], validate: validateNormalizedExecutableGraph },
   { name: "executable-plan", formats: [EXECUTABLE_PLAN_FORMAT_V2, EXECUTABLE_PLAN_FORMAT], validate: validateExecutablePlan },
   { name: "execution-trace", formats: [EXECUTION_TRACE_FORMAT], validate: validateTrace },
-  { name: "plan-graph", formats: [], marker: { member: "contract_version", value: "plan_graph_v1" }, validate: validatePlanGraph },
+  // A plan graph and its expansion manifest share contract_version: the graph has nodes, the manifest cells.
+  { name: "plan-graph", formats: [], marker: { member: "contract_version", value: "plan_graph_v1", also: "nodes" }, validate: validatePlanGraph },
+  { name: "expansion-manifest", formats: [], marker: { member: "contract_version", value: "plan_graph_v1", also: "cells" }, validate: validateExpansionManifest },
   { name: "mplp-plan", formats: [], marker: { member: "plan_id", also: "steps" }, validate: (d, o) => validateMplpPlan(d, {}, o) },
   { name: "runtime-object", formats: [], validate: validateRuntimeObject },
 ];

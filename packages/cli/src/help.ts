@@ -5,7 +5,7 @@ const EXIT_CODES = [
   "Exit codes:",
   "  0  ok (the document is valid)",
   "  1  the document was read but is invalid",
-  "  2  usage error, or the input is unreadable or not JSON",
+  "  2  usage error, the input is unreadable or not JSON, or the output cannot be written",
   "  3  internal error (a bug in graphenix: please report it)",
 ].join("\n");
 

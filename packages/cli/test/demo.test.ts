@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validatePlanGraph } from "@graphenix/plan-graph";
-import { bindTraceToPlan } from "@graphenix/trace-format";
+import { bindGroundTruthToPlanGraph, bindTraceToPlan } from "@graphenix/trace-format";
 import { run } from "./helpers.js";
 
 const golden = join(import.meta.dirname, "fixtures/demo");
@@ -35,11 +35,15 @@ describe("graphenix demo", () => {
     const result = await run(["demo", "--out-dir", dir, "--json"]);
     const summary = JSON.parse(result.stdout) as { valid: boolean; files: string[]; planId: string; rollup: { status: string } };
     expect(summary).toMatchObject({ valid: true, rollup: { status: "succeeded" } });
-    expect(summary.files.map((f) => f.slice(dir.length + 1))).toEqual(["plan.json", "trace.json", "plan/expanded_graph.json", "plan/expansion_manifest.json", "ground_truth.json"]);
+    expect(summary.files.map((f) => f.slice(dir.length + 1))).toEqual(["plan.json", "trace.json", "plan/expanded_graph.json", "plan/expansion_manifest.json", "ground_truth.jsonl"]);
     const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as unknown;
     expect(bindTraceToPlan(read("trace.json"), read("plan.json")).valid).toBe(true);
     expect(validatePlanGraph(read("plan/expanded_graph.json")).valid).toBe(true);
     expect((read("plan.json") as { planId: string }).planId).toBe(summary.planId);
+    // One row a line, and the rows bind to the graph they record.
+    const rows = readFileSync(join(dir, "ground_truth.jsonl"), "utf8").split("\n");
+    expect(rows.pop()).toBe("");
+    expect(bindGroundTruthToPlanGraph(rows.map((line) => JSON.parse(line) as unknown), read("plan/expanded_graph.json")).issues).toEqual([]);
   });
 
   it("redraws a progress bar on a terminal, and leaves the report the same", async () => {

@@ -21,6 +21,10 @@ describe("option values", () => {
     [["demo", "extra"], "graphenix demo: expected no arguments, got 1 argument(s)"],
     [["compile", graph, "--runtime", runtime, "--plan-id", "a b"], "graphenix compile: options.planId must be (or return) an identifier"],
     [["compile", graph, "--runtime", runtime, "--plan-id", ""], "graphenix compile: --plan-id needs a value, not an empty string"],
+    // Decided before reading: the inputs here do not exist, and an invalid graph would hide them.
+    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--plan-id", "a b"], "graphenix compile: options.planId must be (or return) an identifier"],
+    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--format", "v3"], 'graphenix compile: options.format must be "v2" or "v1"'],
+    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--now", "yesterday"], "graphenix compile: options.now must be"],
     [["compile", graph, "--runtime", runtime, "--runtime", runtime], "graphenix compile: --runtime is given more than once"],
     [["validate", "--format", "runtime-object", "--format", "authoring-graph", runtime], "graphenix validate: --format is given more than once"],
     [["validate", "--format", "v3", "no-such-file.json"], 'graphenix validate: --format must be one of'],

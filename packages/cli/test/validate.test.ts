@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers.js";
 
@@ -51,7 +54,21 @@ describe("graphenix validate", () => {
   it("rejects an unknown --format with exit 2", async () => {
     const result = await run(["validate", "--format", "plan", example]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, execution-trace, plan-graph, mplp-plan, runtime-object");
+    expect(result.stderr).toContain("--format must be one of authoring-graph, normalized-graph, executable-plan, execution-trace, plan-graph, expansion-manifest, mplp-plan, runtime-object");
+  });
+
+  it("tells a plan graph from the expansion manifest written beside it (both have contract_version plan_graph_v1)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-validate-"));
+    expect((await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir])).code).toBe(0);
+    const graphFile = join(dir, "expanded_graph.json");
+    const manifestFile = join(dir, "expansion_manifest.json");
+    expect(await run(["validate", graphFile])).toEqual({ code: 0, stdout: `${graphFile}: valid plan-graph\n`, stderr: "" });
+    expect(await run(["validate", manifestFile])).toEqual({ code: 0, stdout: `${manifestFile}: valid expansion-manifest\n`, stderr: "" });
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, cells: "all of them" }));
+    const broken = await run(["validate", "--json", manifestFile]);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ kind: "expansion-manifest", valid: false, issues: [{ code: "schema-type", pointer: "/cells" }] });
   });
 
   it("recognises MPLP plans by plan_id and steps", async () => {

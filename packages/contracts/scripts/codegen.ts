@@ -9,8 +9,9 @@
  * `--check` regenerates in memory and exits 1 when any committed file differs, is missing or is
  * orphaned. Any failure exits non-zero: a half-written generated folder must never look green.
  */
+import { realpathSync } from "node:fs";
 import { readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { referenceDoc } from "./reference-docs.js";
@@ -23,6 +24,7 @@ export const schemasDir = resolve(packageDir, "../../schemas");
 export const generatedDir = join(packageDir, "src/generated");
 export const schemaCopyDir = join(packageDir, "schemas");
 const packagesDir = resolve(packageDir, "..");
+const repoRoot = resolve(packagesDir, "..");
 export const referenceDir = resolve(packageDir, "../../docs/reference");
 
 export const BANNER = [
@@ -214,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     console.error("codegen:check: generated files drifted from schemas/ — run `pnpm codegen`:");
-    for (const path of drift) console.error(`  ${path.slice(packagesDir.length + 1)}`);
+    for (const path of drift) console.error(`  ${relative(repoRoot, path)}`);
     return 1;
   }
   for (const path of await existingFiles()) if (!expected.has(path)) await rm(path);
@@ -226,7 +228,9 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Node gives import.meta.url with symlinks resolved: compare with the real path of argv[1], or a
+// run through a symlinked path would skip main and exit 0 without checking anything.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

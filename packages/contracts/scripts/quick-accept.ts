@@ -101,7 +101,8 @@ class Generator {
     const name = `q${this.names.size}`;
     this.names.set(key, name);
     const where = `${site.doc.slice(ID_BASE.length)}#${site.pointer}`;
-    this.functions.push(`// ${where}\nfunction ${name}(v, d, c) {\n${[...this.checks(node, site, where), "return true;"].map((l) => `  ${l}`).join("\n")}\n}`);
+    // The location is schema text: a line terminator in a member name would end the comment.
+    this.functions.push(`// ${where.replace(/[\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\nfunction ${name}(v, d, c) {\n${[...this.checks(node, site, where), "return true;"].map((l) => `  ${l}`).join("\n")}\n}`);
     return name;
   }
 

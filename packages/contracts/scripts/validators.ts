@@ -66,7 +66,11 @@ export const VALIDATOR_MODULES: readonly ValidatorModule[] = [
   {
     package: "trace-format",
     module: "schema-validators",
-    exports: { validateTraceSchema: "execution-trace.v1.schema.json" },
+    exports: {
+      validateTraceSchema: "execution-trace.v1.schema.json",
+      // One row of ground_truth.jsonl: a definition of the plan graph schema.
+      validateGroundTruthRowSchema: "plan-graph.v1.schema.json#/$defs/GroundTruthRow",
+    },
   },
 ];
 
@@ -122,7 +126,8 @@ export function appendErrorsInPlace(code: string): string {
 export function generateValidatorModule(entry: ValidatorModule, files: readonly SchemaFile[], banner: string, repoRoot: string): { js: string; dts: string } {
   const refs: Record<string, string> = {};
   for (const [name, file] of Object.entries(entry.exports)) {
-    if (!entry.external && !files.some((f) => f.file === file)) throw new Error(`validator ${name}: no schema ${file}`);
+    // `file` or `file#/$defs/Name` (one definition of a schema).
+    if (!entry.external && !files.some((f) => f.file === file.split("#")[0])) throw new Error(`validator ${name}: no schema ${file}`);
     refs[name] = entry.external ? file : ID_BASE + file;
   }
   const ajv = entry.external ? createExternalAjv(resolve(repoRoot, entry.external.dir)) : createAjv(files);

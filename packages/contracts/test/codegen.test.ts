@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -41,6 +41,8 @@ describe("codegen script", () => {
     const run = codegen("--check");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    // It ran: a check that never started would exit 0 too.
+    expect(run.stdout).toMatch(/^codegen:check: \d+ generated files are up to date\n$/);
   });
 
   it("--check exits 1 after a schema edit without regeneration, naming the drifted files", () => {
@@ -50,7 +52,17 @@ describe("codegen script", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("A bare SHA-256 digest", "A bare, edited SHA-256 digest"));
     const run = codegen("--check", "--schemas", dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("contracts/src/generated/common-v1.ts");
+    // Paths from the repository root, docs included (they were cut as if under packages/).
+    expect(run.stderr).toContain("\n  packages/contracts/src/generated/common-v1.ts\n");
+    expect(run.stderr).toContain("\n  docs/reference/common.v1.md\n");
+  });
+
+  it("runs its check when started through a symlinked path (Node resolves the module's own URL)", () => {
+    const link = join(mkdtempSync(join(tmpdir(), "gx-link-")), "repo");
+    symlinkSync(repoRoot, link);
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(link, "packages/contracts/scripts/codegen.ts"), "--check"], { cwd: repoRoot, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("generated files are up to date");
   });
 
   it("exits non-zero when a schema cannot be generated", () => {

@@ -37,6 +37,14 @@ describe("quick-accept codegen", () => {
     expect(js).toMatch(/"literals": \[\s*"p",\s*"q",\s*"x",\s*"y"\s*\]/);
   });
 
+  it("a member name with a line terminator stays inside the comment that names the schema location", async () => {
+    const schema = { type: "object", additionalProperties: false, properties: { "a\nb": { type: "object", properties: {} }, "c\u2028globalThis.gxPwned=1": { type: "object", properties: {} } } };
+    const check = await generatedCheck(schema);
+    expect((globalThis as { gxPwned?: unknown }).gxPwned).toBeUndefined();
+    expect(check({ "a\nb": {} })).toBe(true);
+    expect(check({ "a\nb": 1 })).toBe(false);
+  });
+
   it("refuses an unsupported keyword", () => {
     expect(() => generate({ type: "object", if: { required: ["a"] }, then: { required: ["b"] } })).toThrow(/keyword if is not supported/);
     expect(() => generate({ type: "string", format: "date-time" })).toThrow(/keyword format is not supported/);

@@ -17,6 +17,7 @@ export { compareUtf8, findLoneSurrogate, utf8ByteLength } from "./unicode.js";
 export { makeIssue } from "./issue.js";
 export { DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, resolveLimits, type ValidationLimits, type ValidationOptions } from "./validation/limits.js";
 export { IssueCollector } from "./validation/collector.js";
+export { mayChangeBetweenReads, readGuarded, unstableDocumentIssue, unstableReadIssue, validateGuarded, type ReadDocument } from "./validation/unstable.js";
 export { scanDocument, type ScanOptions } from "./validation/scan.js";
 export { quickAccept, type QuickAccept, type QuickAcceptContext, type QuickAcceptTrust } from "./validation/quick-accept.js";
 export { isCredentialName, credentialValueKind, matchesCredentialShape, CREDENTIAL_NAME_SUFFIXES, CREDENTIAL_NAMES, CREDENTIAL_VALUE_PATTERNS, type CredentialShape } from "./validation/credentials.js";

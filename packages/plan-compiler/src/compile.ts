@@ -7,10 +7,10 @@ import {
   type GraphRuntimeObject,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimits } from "@graphenix/core";
+import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimits, unstableReadIssue } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
-import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions } from "./options.js";
+import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
 import { derivedIdsFit } from "./derived-ids.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
@@ -51,11 +51,46 @@ function checkRegistryOption(registry: unknown): void {
  * `runtime` or `options`); only misuse of `options` throws (`CompileOptionsError`).
  */
 export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult {
+  const checked = checkedOptions(options);
+  try {
+    return compileInputs(authoringGraph, runtime, options, checked);
+  } catch (error) {
+    if (error instanceof CompileOptionsError) throw error;
+    // The inputs are read again after they were validated: a getter may answer differently.
+    return { ok: false, issues: [unstableReadIssue(error, [[["authoringGraph"], authoringGraph], [["runtime"], runtime]])] };
+  }
+}
+
+/**
+ * Checks `options` as `compileExecutablePlan` does before it reads any input (`now`, `format`,
+ * `limits`, `profileRegistry`, a fixed `planId`), throwing `CompileOptionsError` on misuse: for
+ * callers, such as the CLI, that report a misuse before reading the documents. A `planId`
+ * function can only be checked on what it returns, during the compile.
+ */
+export function checkCompileOptions(options: CompileOptions): void {
+  checkedOptions(options);
+}
+
+function checkedOptions(options: CompileOptions): CheckedOptions {
   const createdAt = createdAtFrom(options);
   const format = formatFrom(options);
   const limits = options.limits ? { limits: options.limits } : undefined;
   const maxIssues = maxIssuesFrom(limits);
   checkRegistryOption(options.profileRegistry);
+  // A fixed id does not depend on the inputs: refused now, whatever the inputs turn out to be.
+  if (typeof options.planId === "string") planIdFrom(options, "");
+  return { createdAt, format, limits, maxIssues };
+}
+
+/** The options as checked before any input is read. */
+interface CheckedOptions {
+  readonly createdAt: string;
+  readonly format: PlanFormatChoice;
+  readonly limits: { limits: NonNullable<CompileOptions["limits"]> } | undefined;
+  readonly maxIssues: number;
+}
+
+function compileInputs(authoringGraph: unknown, runtime: unknown, options: CompileOptions, { createdAt, format, limits, maxIssues }: CheckedOptions): CompileResult {
   const normalized = normalizeAuthoringGraph(authoringGraph, limits);
   const checkedRuntime = validateRuntimeObject(runtime, limits);
   if (!normalized.valid || !checkedRuntime.valid) {

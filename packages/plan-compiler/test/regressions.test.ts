@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateExecutablePlan } from "@graphenix/plan-format";
-import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
+import { checkCompileOptions, compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
 import { IDENTIFIER, MAX_IDENTIFIER_LENGTH, TIMESTAMP } from "../src/options.js";
 
 // Regressions found in review: ids that are JavaScript-special, ids that collide, inputs that
@@ -89,6 +89,11 @@ describe("compiler regressions", () => {
     }
     const ok = compileExecutablePlan(doc, runtime, { now, planId: (digest) => `plan:${digest.slice(7, 15)}` });
     expect(ok.ok && ok.plan.planId).toMatch(/^plan:[0-9a-f]{8}$/);
+    // A fixed id is refused before the inputs are read: invalid inputs do not hide the misuse.
+    expect(() => compileExecutablePlan({}, {}, { now, planId: "a b" })).toThrow(CompileOptionsError);
+    expect(() => checkCompileOptions({ now, planId: "a b" })).toThrow(CompileOptionsError);
+    expect(() => checkCompileOptions({ now, format: "v3" as "v2" })).toThrow(CompileOptionsError);
+    expect(() => checkCompileOptions({ now, planId: () => "a b" })).not.toThrow();
   });
 
   it("checks options with the patterns of the plan schema", () => {

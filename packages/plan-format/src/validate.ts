@@ -20,6 +20,8 @@ import {
   type ScanOptions,
   type SchemaValidator,
   type ValidationOptions,
+  unstableDocumentIssue,
+  validateGuarded,
   validationResult,
 } from "@graphenix/core";
 import { acceptExecutablePlanV1, acceptExecutablePlanV2, quickAcceptTrust } from "./generated/quick-accept.js";
@@ -41,6 +43,11 @@ function planCount(plan: Obj): number {
 }
 
 function run<T>(plan: unknown, version: PlanVersion, options: ValidationOptions | undefined): ValidationResult<T> {
+  // The rules read the plan again after the scan: a getter may answer differently.
+  return validateGuarded(plan, () => runOnce<T>(plan, version, options));
+}
+
+function runOnce<T>(plan: unknown, version: PlanVersion, options: ValidationOptions | undefined): ValidationResult<T> {
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   // A clean, schema-valid plan is recognised in one walk (docs/quick-accept.md); for any other
@@ -91,6 +98,7 @@ export function validateExecutablePlan(plan: unknown, options?: ValidationOption
   if (format === EXECUTABLE_PLAN_FORMAT_V2) return validateExecutablePlanV2(plan, options);
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
-  checkFormat(plan, SUPPORTED_PLAN_FORMATS, issues);
+  // The gate reads format again: a supported format now is one that changed since the read above.
+  if (checkFormat(plan, SUPPORTED_PLAN_FORMATS, issues)) issues.push(unstableDocumentIssue());
   return { valid: false, issues: issues.finish() };
 }

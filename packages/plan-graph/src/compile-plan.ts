@@ -9,7 +9,7 @@ import {
   type ScenarioPlan,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, DEFAULT_VALIDATION_LIMITS, hasMember, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
+import { asObject, cloneJson, DEFAULT_VALIDATION_LIMITS, hasMember, IssueCollector, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
 import { HexIndex } from "./hex-index.js";
@@ -48,6 +48,11 @@ function planType(scenario: unknown): unknown {
  * `asset_id`. Reserved types, limits and axis problems are reported before any node is built.
  */
 export function compilePlan(scenario: unknown, inventory: unknown, options: CompilePlanOptions = {}): CompilePlanResult {
+  // Both inputs are read again after their checks: a getter may answer differently.
+  return readGuarded([[["scenario"], scenario], [["inventory"], inventory]], () => compileOnce(scenario, inventory, options), (issue) => ({ ok: false, issues: [issue] }));
+}
+
+function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlanOptions): CompilePlanResult {
   const limits = resolveLimits(options, { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 64 });
   const issues = new IssueCollector(limits.maxIssues);
   const type = planType(scenario);

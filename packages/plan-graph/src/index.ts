@@ -4,6 +4,7 @@ export { compilePlan, type CompilePlanResult } from "./compile-plan.js";
 export { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
 export { matchTargets } from "./targets.js";
 export { validatePlanGraph } from "./validate-plan-graph.js";
+export { validateExpansionManifest } from "./validate-manifest.js";
 export { topologicalOrder, type PlanGraphOrder } from "./order.js";
 export { NODE_TRANSITIONS, TERMINAL_STATUSES, checkTransition } from "./lifecycle.js";
 export { runPlanGraph, rollup, type ExecuteNode, type NodeOutcome, type RunPlanGraphOptions, type RunPlanGraphResult, type RunProgress } from "./scheduler.js";

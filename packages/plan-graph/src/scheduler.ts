@@ -1,7 +1,7 @@
 import type { GroundTruthRow, NodeStatus, PlanGraph, PlanGraphNode, StageRollup, ValidationIssue } from "@graphenix/contracts";
-import { makeIssue } from "@graphenix/core";
+import { DEFAULT_VALIDATION_LIMITS, IssueCollector } from "@graphenix/core";
 import { checkTransition } from "./lifecycle.js";
-import { topologicalOrder } from "./order.js";
+import { checkGraphStructure } from "./validate-plan-graph.js";
 
 /** What an executor reports for one node. A thrown error counts as a failure (`executor_error`). */
 export interface NodeOutcome {
@@ -39,6 +39,27 @@ export type RunPlanGraphResult =
   | { readonly ok: true; readonly rows: GroundTruthRow[]; readonly rollup: StageRollup }
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
+const EXECUTOR_ERROR: NodeOutcome = { status: "failed", reason_code: "executor_error" };
+
+/**
+ * What an executor resolved to, as an outcome: `{ status: "succeeded" | "failed" }` with an
+ * optional string `reason_code`. Anything else is the executor's error (`executor_error`), as a
+ * throw is, rather than a guess at what it meant.
+ */
+function outcomeOf(value: unknown): NodeOutcome {
+  if (value === null || typeof value !== "object") return EXECUTOR_ERROR;
+  const { status, reason_code } = value as { status?: unknown; reason_code?: unknown };
+  if ((status !== "succeeded" && status !== "failed") || (reason_code !== undefined && typeof reason_code !== "string")) return EXECUTOR_ERROR;
+  return reason_code === undefined ? { status } : { status, reason_code };
+}
+
+/** `concurrency` or `max_concurrency`: a positive whole number, default 1; anything else misuses the options. */
+function concurrencyOption(options: RunPlanGraphOptions, name: "concurrency" | "max_concurrency"): number {
+  const value = options[name] ?? 1;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`runPlanGraph: ${name} must be a positive whole number, not ${String(value)}`);
+  return value;
+}
+
 /** Rollup from outcomes alone, so it is the same whatever order the nodes finished in. */
 export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRollup {
   const count = (s: GroundTruthRow["status"]) => rows.filter((r) => r.status === s).length;
@@ -50,19 +71,25 @@ export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRo
  * The reference scheduler (DESIGN §6.10): runs every node once, at most
  * min(concurrency, max_concurrency) at a time, starting ready nodes in `node_ordinal` order and
  * never before the nodes they depend on have succeeded (a node after a failed or skipped one is
- * skipped: `dependency_failed`). A cycle fails before anything runs. Returns one ground-truth row
+ * skipped: `dependency_failed`). It takes a graph `validatePlanGraph` accepted, and checks again
+ * what running needs (unique ids, keys and ordinals, edges between its nodes, no cycle): a graph
+ * that fails gives those issues and nothing runs. An
+ * executor that throws, or resolves to anything but an outcome, fails its node with
+ * `executor_error`; an error thrown by `clock` or `onProgress` rejects the run. Returns one ground-truth row
  * per node, in `node_ordinal` order, and the stage rollup.
  */
 export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, options: RunPlanGraphOptions = {}): Promise<RunPlanGraphResult> {
-  const order = topologicalOrder(graph);
-  if (!order.ok) return { ok: false, issues: [makeIssue("plan_graph_cycle", `the edges form a cycle: ${[...order.cycle, order.cycle[0]].join(" → ")}; nothing ran`, ["edges"])] };
-  const limit = Math.max(1, Math.min(options.concurrency ?? 1, options.max_concurrency ?? 1));
+  const limit = Math.min(concurrencyOption(options, "concurrency"), concurrencyOption(options, "max_concurrency"));
+  // Duplicate ids, edges to unknown nodes and cycles are the graph's issues, reported before
+  // anything runs: never a scheduler error, never a dependency silently left out.
+  const issues = new IssueCollector(DEFAULT_VALIDATION_LIMITS.maxIssues);
+  checkGraphStructure(graph, issues);
+  if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
   const nodes = [...graph.nodes].sort((a, b) => a.node_ordinal - b.node_ordinal);
   const byId = new Map(nodes.map((n) => [n.action_id, n]));
   const successors = new Map<string, string[]>(nodes.map((n) => [n.action_id, []]));
   const waiting = new Map<string, number>(nodes.map((n) => [n.action_id, 0]));
   for (const edge of graph.edges) {
-    if (!byId.has(edge.from) || !byId.has(edge.to)) continue;
     successors.get(edge.from)?.push(edge.to);
     waiting.set(edge.to, (waiting.get(edge.to) ?? 0) + 1);
   }
@@ -122,7 +149,39 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
 
   for (const node of nodes) if (waiting.get(node.action_id) === 0) makeReady(node);
   progress();
-  await new Promise<void>((resolve) => {
+  // Rejects when a callback of the caller's (clock, onProgress) throws: that error is the caller's.
+  await new Promise<void>((resolve, reject) => {
+    let failedRun = false;
+    const done = (error?: unknown) => {
+      if (failedRun) return;
+      if (error !== undefined) {
+        failedRun = true;
+        stopped = true;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      } else if (running === 0 && (ready.length === 0 || stopped)) resolve();
+    };
+    const settle = (node: PlanGraphNode, outcome: NodeOutcome) => {
+      running--;
+      if (failedRun) return;
+      const failed = outcome.status !== "succeeded";
+      finish(node, failed ? "failed" : "succeeded", failed ? (outcome.reason_code ?? "node_failed") : undefined);
+      if (failed) {
+        skipDownstream(node.action_id);
+        if (options.fail_fast) {
+          stopped = true;
+          for (const n of nodes) if (state.get(n.action_id) === "pending" || state.get(n.action_id) === "ready") finish(n, "skipped", "fail_fast_skipped");
+          ready.length = 0;
+        }
+      } else {
+        for (const next of successors.get(node.action_id) ?? []) {
+          const left = (waiting.get(next) ?? 0) - 1;
+          waiting.set(next, left);
+          if (left === 0 && state.get(next) === "pending") makeReady(byId.get(next) as PlanGraphNode);
+        }
+      }
+      progress();
+      pump();
+    };
     const pump = () => {
       while (!stopped && running < limit && ready.length > 0) {
         const node = ready.shift() as PlanGraphNode;
@@ -132,36 +191,17 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
         progress();
         Promise.resolve()
           .then(() => executeNode(node))
-          .then(
-            (outcome) => outcome,
-            (): NodeOutcome => ({ status: "failed", reason_code: "executor_error" }),
-          )
-          .then((outcome) => {
-            running--;
-            const failed = outcome.status !== "succeeded";
-            finish(node, failed ? "failed" : "succeeded", failed ? (outcome.reason_code ?? "node_failed") : undefined);
-            if (failed) {
-              skipDownstream(node.action_id);
-              if (options.fail_fast) {
-                stopped = true;
-                for (const n of nodes) if (state.get(n.action_id) === "pending" || state.get(n.action_id) === "ready") finish(n, "skipped", "fail_fast_skipped");
-                ready.length = 0;
-              }
-            } else {
-              for (const next of successors.get(node.action_id) ?? []) {
-                const left = (waiting.get(next) ?? 0) - 1;
-                waiting.set(next, left);
-                if (left === 0 && state.get(next) === "pending") makeReady(byId.get(next) as PlanGraphNode);
-              }
-            }
-            progress();
-            if (running === 0 && (ready.length === 0 || stopped)) resolve();
-            else pump();
-          });
+          .then(outcomeOf, (): NodeOutcome => EXECUTOR_ERROR)
+          .then((outcome) => settle(node, outcome))
+          .catch(done);
       }
-      if (running === 0 && ready.length === 0) resolve();
+      done();
     };
-    pump();
+    try {
+      pump();
+    } catch (error) {
+      done(error);
+    }
   });
   const ordered = nodes.map((n) => rows.get(n.action_id) as GroundTruthRow);
   return { ok: true, rows: ordered, rollup: rollup(ordered) };

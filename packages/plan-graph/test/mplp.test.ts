@@ -79,6 +79,25 @@ describe("our stricter profile (one fixture per rule: fixtures/_error_/mplp-*)",
     proposed.status = "proposed";
     expect(codes(validateMplpPlanUpdate(before, proposed))).toEqual([]);
   });
+
+  it("steps keep their ids once the plan is approved; a step added comes in as if from pending", () => {
+    const running = base();
+    running.status = "in_progress";
+    running.steps[0]!.status = "failed";
+    // The last step dropped, and a new step already completed (with its evidence).
+    const next = structuredClone(running);
+    next.steps = [next.steps[0]!, next.steps[1]!, { ...structuredClone(next.steps[1]!), step_id: "550e8400-e29b-41d4-a716-446655440599", status: "completed", dependencies: [] }];
+    next.events = [{ event_id: "550e8400-e29b-41d4-a716-446655440700", event_type: "step.completed", source: "agent", timestamp: "2025-12-01T12:30:00.000Z", data: { step_id: "550e8400-e29b-41d4-a716-446655440599" } }];
+    expect(codes(validateMplpPlanUpdate(running, next))).toEqual(["/steps/2/status mplp-step-transition-invalid", "/previous/steps/2 mplp-step-transition-invalid"]);
+    // A new step that is pending or running is fine; before approval, steps may also be removed.
+    next.steps[2]!.status = "in_progress";
+    next.steps.push(structuredClone(running.steps[2]!));
+    expect(codes(validateMplpPlanUpdate(running, next))).toEqual([]);
+    const draft = base();
+    draft.status = "draft";
+    const edited = { ...structuredClone(draft), steps: [structuredClone(draft.steps[0]!)] };
+    expect(codes(validateMplpPlanUpdate(draft, edited))).toEqual([]);
+  });
 });
 
 describe("MPLP ⇄ plan graph", () => {

@@ -246,8 +246,8 @@ describe("runPlanGraph: properties", () => {
     graph: graphs,
     outcomes: fc.array(fc.constantFrom<Plan>("succeeded", "succeeded", "succeeded", "failed", "reason", "throw", "reject"), { minLength: 14, maxLength: 14 }),
     delays: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 14, maxLength: 14 }),
-    concurrency: fc.option(fc.integer({ min: -1, max: 4 }), { nil: undefined }),
-    max_concurrency: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    concurrency: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    max_concurrency: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     fail_fast: fc.boolean(),
   });
 
@@ -275,14 +275,17 @@ describe("runPlanGraph: properties", () => {
         };
         const result = await guardedAsync(() => runPlanGraph(graph, execute, { concurrency, max_concurrency, fail_fast }), [graph]);
         const acyclic = referenceOrder(graph) !== undefined;
-        if (!acyclic) {
-          expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "plan_graph_cycle", path: ["edges"], pointer: "/edges" })] });
+        // An edge to a node the graph does not have is the graph's issue: nothing runs.
+        const unknownEnds = graph.edges.flatMap((e, i) => (["from", "to"] as const).filter((end) => !ids.has(e[end])).map((end) => `/edges/${i}/${end}`));
+        if (!acyclic || unknownEnds.length > 0) {
+          if (result.ok) throw new Error("a graph with a cycle or an unknown edge end ran");
+          expect(result.issues.map((i) => `${i.pointer} ${i.code}`)).toEqual([...unknownEnds.map((p) => `${p} plan_graph_edge_unknown_node`), ...(acyclic ? [] : ["/edges plan_graph_cycle"])]);
           expect(calls).toEqual([]);
           return;
         }
         if (!result.ok) throw new Error("an acyclic graph did not run");
         expect(new Set(calls).size).toBe(calls.length);
-        expect(peak).toBeLessThanOrEqual(Math.max(1, Math.min(concurrency ?? 1, max_concurrency ?? 1)));
+        expect(peak).toBeLessThanOrEqual(Math.min(concurrency ?? 1, max_concurrency ?? 1));
         expect(result.rows.map((r) => r.node_ordinal)).toEqual([...graph.nodes].map((n) => n.node_ordinal).sort((a, b) => a - b));
         const rows = new Map(result.rows.map((r) => [r.action_id, r]));
         for (const row of result.rows) {

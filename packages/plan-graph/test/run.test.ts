@@ -100,6 +100,42 @@ describe("runPlanGraph", () => {
     expect(result.ok && result.rows[0]?.reason_code).toBe("executor_error");
   });
 
+  it("an executor that resolves to something other than an outcome fails its node with executor_error", async () => {
+    const answers: unknown[] = [undefined, null, "succeeded", { status: "ok" }, { status: "failed", reason_code: 5 }, { status: "succeeded" }];
+    const result = await runPlanGraph(matrix, async (n) => answers[n.node_ordinal] as NodeOutcome, { concurrency: 6, max_concurrency: 6 });
+    expect(result.ok && result.rows.map((r) => r.reason_code ?? r.status)).toEqual(["executor_error", "executor_error", "executor_error", "executor_error", "executor_error", "succeeded"]);
+  });
+
+  it("an error thrown by the caller's onProgress or clock rejects the run (no hang, no unhandled rejection)", async () => {
+    const boom = new Error("the caller's");
+    await expect(runPlanGraph(matrix, succeed, { onProgress: (p) => { if (p.done === 1) throw boom; } })).rejects.toBe(boom);
+    let reads = 0;
+    await expect(runPlanGraph(matrix, succeed, { clock: () => { if (++reads === 3) throw boom; return "2026-06-06T12:00:00Z"; } })).rejects.toBe(boom);
+    await expect(runPlanGraph(matrix, succeed, { onProgress: () => { throw boom; } })).rejects.toBe(boom);
+  });
+
+  it("concurrency options that are not positive whole numbers are a misuse (RangeError), not a hang", async () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      await expect(runPlanGraph(matrix, succeed, { concurrency: bad })).rejects.toThrow(RangeError);
+      await expect(runPlanGraph(matrix, succeed, { max_concurrency: bad })).rejects.toThrow(RangeError);
+    }
+  });
+
+  it("duplicate ids and edges to unknown nodes are the graph's issues: nothing runs, no dependency is left out", async () => {
+    let ran = 0;
+    const execute = async (): Promise<NodeOutcome> => { ran++; return { status: "succeeded" }; };
+    const duplicate = structuredClone(matrix);
+    duplicate.nodes[1]!.action_id = ids[0]!;
+    const unknown = { ...structuredClone(matrix), edges: [{ from: "act:nowhere", to: ids[0]!, kind: "depends_on" as const }] };
+    const refused = async (g: PlanGraph) => {
+      const result = await runPlanGraph(g, execute);
+      return result.ok ? ["it ran"] : codes(result);
+    };
+    expect(await refused(duplicate)).toEqual(["/nodes/1/action_id plan_graph_duplicate_id"]);
+    expect(await refused(unknown)).toEqual(["/edges/0/from plan_graph_edge_unknown_node"]);
+    expect(ran).toBe(0);
+  });
+
   it("refuses a cycle before anything runs", async () => {
     const g = withEdges();
     g.edges.push({ from: ids[4]!, to: ids[0]!, kind: "depends_on" });

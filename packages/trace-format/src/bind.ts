@@ -1,5 +1,5 @@
 import type { GraphExecutionTrace, ValidationIssue } from "@graphenix/contracts";
-import { IssueCollector, makeIssue, prefixIssues, resolveLimits, type ValidationOptions } from "@graphenix/core";
+import { IssueCollector, makeIssue, prefixIssues, resolveLimits, unstableReadIssue, type ValidationOptions } from "@graphenix/core";
 import { validateExecutablePlanV2 } from "@graphenix/plan-format";
 import { BindingStep } from "./binding-step.js";
 import { FirstSeenPositions } from "./positions.js";
@@ -25,25 +25,40 @@ export interface TraceBinder {
 export function prepareTraceBinding(plan: unknown, options?: ValidationOptions): TraceBinder {
   const maxIssues = resolveLimits(options).maxIssues;
   const checkedPlan = validateExecutablePlanV2(plan, options);
-  const planIssues = prefixIssues(["plan"], checkedPlan.issues);
-  const prepared = checkedPlan.valid ? prepare(checkedPlan.value) : undefined;
+  let planIssues = prefixIssues(["plan"], checkedPlan.issues);
+  let prepared: PreparedPlan | undefined;
+  try {
+    prepared = checkedPlan.valid ? prepare(checkedPlan.value) : undefined;
+  } catch (error) {
+    // Preparing reads the plan again after it was validated: a getter may answer differently.
+    planIssues = [unstableReadIssue(error, [[["plan"], plan]])];
+  }
   return {
     planIssues,
     bind(trace: unknown): BindResult {
-      // The trace's consistency pass numbers its units and nodes by the plan and runs the
-      // binding's per-event step on each event it reads: one look-up and one read of each event
-      // serve both. The step's issues count only if the trace turns out valid.
-      const numbering = prepared ? new PlanPositions(prepared) : undefined;
-      const step = prepared && numbering ? new BindingStep(prepared, numbering, maxIssues) : undefined;
-      const checkedTrace = checkTrace(trace, options, numbering ?? new FirstSeenPositions(), step);
-      // Both documents' issues under one cap (and one issues-truncated), then the binding's.
-      const issues = new IssueCollector(maxIssues);
-      issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
-      issues.pushAll(planIssues);
-      if (!checkedTrace.valid || !prepared || !step) return { valid: false, issues: issues.finish() };
-      return finishBinding(checkedTrace.value, prepared, step, issues);
+      try {
+        return bindOnce(trace);
+      } catch (error) {
+        // Reading either document again after its check: a getter may answer differently.
+        return { valid: false, issues: [unstableReadIssue(error, [[["trace"], trace], [["plan"], plan]])] };
+      }
     },
   };
+
+  function bindOnce(trace: unknown): BindResult {
+    // The trace's consistency pass numbers its units and nodes by the plan and runs the
+    // binding's per-event step on each event it reads: one look-up and one read of each event
+    // serve both. The step's issues count only if the trace turns out valid.
+    const numbering = prepared ? new PlanPositions(prepared) : undefined;
+    const step = prepared && numbering ? new BindingStep(prepared, numbering, maxIssues) : undefined;
+    const checkedTrace = checkTrace(trace, options, numbering ?? new FirstSeenPositions(), step);
+    // Both documents' issues under one cap (and one issues-truncated), then the binding's.
+    const issues = new IssueCollector(maxIssues);
+    issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
+    issues.pushAll(planIssues);
+    if (!checkedTrace.valid || !prepared || !step) return { valid: false, issues: issues.finish() };
+    return finishBinding(checkedTrace.value, prepared, step, issues);
+  }
 }
 
 /**

@@ -1,15 +1,22 @@
 import type { GroundTruthRow, NodeStatus, ValidationResult } from "@graphenix/contracts";
-import { asArray, asObject, IssueCollector, prefixIssues, resolveLimits, scanDocument, validationResult, type ValidationOptions } from "@graphenix/core";
+import { asArray, asObject, IssueCollector, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
 import { checkTransition, validatePlanGraph } from "@graphenix/plan-graph";
+import { validateGroundTruthRowSchema } from "./generated/schema-validators.js";
 
 /**
  * Binds ground-truth rows (`ground_truth.jsonl`, one object per line) to the plan graph they
  * record: the graph validates; the rows pass the document scan every document gets (limits,
- * credentials, values JSON cannot carry); every row's `action_id` is a node of it, with the node's
+ * credentials, values JSON cannot carry); each row is a `GroundTruthRow` (the plan graph schema's)
+ * of the graph's run; every row's `action_id` is a node of it, with the node's
  * `action_key`, `node_ordinal` and `target_asset_id`; one row per node at most; each row's
  * `phases` follow the node lifecycle from `pending` and end in its `status`.
  */
 export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown, options?: ValidationOptions): ValidationResult<GroundTruthRow[]> {
+  // The rows and the graph are read again after their checks: a getter may answer differently.
+  return readGuarded([[["rows"], rows], [["graph"], graph]], () => bindOnce(rows, graph, options), (issue) => ({ valid: false, issues: [issue] }));
+}
+
+function bindOnce(rows: unknown, graph: unknown, options: ValidationOptions | undefined): ValidationResult<GroundTruthRow[]> {
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   const checked = validatePlanGraph(graph, options);
@@ -32,6 +39,13 @@ export function bindGroundTruthToPlanGraph(rows: unknown, graph: unknown, option
       issues.add("schema-type", "a ground-truth row is a JSON object (one line of ground_truth.jsonl)", at);
       return;
     }
+    // The row's own shape first (GroundTruthRow of the plan graph schema): a row that fails it
+    // cannot be read against its node.
+    if (!validateGroundTruthRowSchema(row)) {
+      issues.pushAll(prefixIssues(at, schemaIssues(validateGroundTruthRowSchema.errors, row)));
+      return;
+    }
+    if (row.run_id !== checked.value.run_id) issues.add("ground-truth-run-mismatch", `the row is of run ${JSON.stringify(row.run_id)}, but the graph is of run ${JSON.stringify(checked.value.run_id)}`, [...at, "run_id"]);
     if (!node) {
       issues.add("ground-truth-unknown-node", `${JSON.stringify(id) ?? "no action_id"} is not the action_id of a node of the graph`, [...at, "action_id"]);
       return;

@@ -1,5 +1,5 @@
 import { EXECUTION_TRACE_FORMAT, type GraphExecutionTrace, type TraceEvent, type ValidationResult } from "@graphenix/contracts";
-import { checkFormat, IssueCollector, quickAccept, resolveLimits, scanDocument, schemaIssues, validationResult, type ScanOptions, type ValidationOptions } from "@graphenix/core";
+import { checkFormat, IssueCollector, quickAccept, resolveLimits, scanDocument, schemaIssues, validateGuarded, validationResult, type ScanOptions, type ValidationOptions } from "@graphenix/core";
 import { acceptTrace, quickAcceptTrust } from "./generated/quick-accept.js";
 import { validateTraceSchema } from "./generated/schema-validators.js";
 import { checkConsistency, type EventStep } from "./consistency.js";
@@ -21,6 +21,11 @@ export function validateTrace(trace: unknown, options?: ValidationOptions): Vali
  * consistency pass reads (binding: the event is then read once for both).
  */
 export function checkTrace(trace: unknown, options: ValidationOptions | undefined, numbering: SubjectPositions, step?: EventStep): ValidationResult<GraphExecutionTrace> {
+  // The consistency pass reads the events again after the scan: a getter may answer differently.
+  return validateGuarded(trace, () => checkTraceOnce(trace, options, numbering, step));
+}
+
+function checkTraceOnce(trace: unknown, options: ValidationOptions | undefined, numbering: SubjectPositions, step?: EventStep): ValidationResult<GraphExecutionTrace> {
   const limits = resolveLimits(options);
   const issues = new IssueCollector(limits.maxIssues);
   if (checkFormat(trace, [EXECUTION_TRACE_FORMAT], issues)) {

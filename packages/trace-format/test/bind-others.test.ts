@@ -23,6 +23,8 @@ describe("bindGroundTruthToPlanGraph", async () => {
     ["two rows for one node", (rows: any[]) => { rows.push(structuredClone(rows[1])); }, ["/rows/6 ground-truth-duplicate"]], // eslint-disable-line @typescript-eslint/no-explicit-any
     ["a row that moved targets", (rows: any[]) => { rows[1].target_asset_id = "ws-2"; }, ["/rows/1/target_asset_id ground-truth-node-mismatch"]], // eslint-disable-line @typescript-eslint/no-explicit-any
     ["phases out of lifecycle order", (rows: any[]) => { rows[0].phases = ["pending", "running", "succeeded"]; }, ["/rows/0/phases/1 ground-truth-phases-invalid"]], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ["a row of another run", (rows: any[]) => { rows[0].run_id = "some-other-run"; }, ["/rows/0/run_id ground-truth-run-mismatch"]], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ["a row that is not a GroundTruthRow (a status no row ends in, a member it has not)", (rows: any[]) => { rows[1].status = "running"; rows[1].phases = ["pending", "ready", "running"]; rows[2].note = "x"; }, ["/rows/1/status schema-enum", "/rows/2/note schema-unknown-member"]], // eslint-disable-line @typescript-eslint/no-explicit-any
     ["a status the phases do not reach", (rows: any[]) => { rows[0].status = "failed"; }, ["/rows/0/status ground-truth-phases-invalid"]], // eslint-disable-line @typescript-eslint/no-explicit-any
   ])("%s", (_name, mutate, expected) => {
     const rows = structuredClone(run.rows);

@@ -304,20 +304,19 @@ describe("regressions found by the properties", () => {
     expect(issues).toContain("/plan/plan_id schema-type");
   });
 
-  it("a ground-truth row that is not an object, or has no phases, is reported at a pointer that exists", () => {
+  it("a ground-truth row that is not an object, or has no phases, is reported and read no further", () => {
     const rows: (Record<string, unknown> | null)[] = [null, { action_id: "x" }];
     const graph = compilePlan(readFixture("examples/atomic-scenario.json"), readFixture("examples/lab-inventory.json"));
     if (!graph.ok) throw new Error("example must compile");
     const node = graph.graph.nodes[0]!;
     rows[1] = { action_id: node.action_id, action_key: node.action_key, node_ordinal: node.node_ordinal, target_asset_id: node.target_asset_id, status: "succeeded" };
-    expect(bindGroundTruthToPlanGraph(rows, graph.graph).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual([
-      "/rows/0 schema-type",
-      "/rows/1/phases ground-truth-phases-invalid",
-      "/rows/1/status ground-truth-phases-invalid",
-    ]);
-    // A phase that is not a status (here an object whose toString is not a function) is a lifecycle issue, not a TypeError.
-    (rows[1] as Record<string, unknown>).phases = ["pending", JSON.parse('{"toString":1,"valueOf":1}'), "succeeded"];
-    expect(bindGroundTruthToPlanGraph(rows, graph.graph).issues.map((i) => `${i.pointer} ${i.code}`)).toContain("/rows/1/phases/1 ground-truth-phases-invalid");
+    // The row's schema (GroundTruthRow) first: a row without run_id and phases is not read against its node.
+    expect(bindGroundTruthToPlanGraph(rows, graph.graph).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/rows/0 schema-type", "/rows/1/run_id schema-required", "/rows/1/phases schema-required"]);
+    // A phase that is not a status (here an object whose toString is not a function) is the schema's issue, not a TypeError.
+    rows[1] = { ...rows[1], run_id: graph.graph.run_id, phases: ["pending", JSON.parse('{"toString":1,"valueOf":1}'), "succeeded"] };
+    expect(bindGroundTruthToPlanGraph(rows, graph.graph).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/rows/0 schema-type", "/rows/1/phases/1 schema-enum"]);
+    rows[1].phases = ["pending", "succeeded"];
+    expect(bindGroundTruthToPlanGraph(rows, graph.graph).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/rows/0 schema-type", "/rows/1/phases/1 ground-truth-phases-invalid"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
+import { checkCompileOptions, compileExecutablePlan, CompileOptionsError, type CompileOptions } from "@graphenix/plan-compiler";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
 import { CliFailure, oneLine } from "../errors.js";
@@ -28,20 +28,17 @@ export const compileCommand: Command = {
   ],
   async run([file], values, io) {
     if (typeof values.runtime !== "string") throw new CliFailure("graphenix compile: --runtime <file> is required (see 'graphenix compile --help')", EXIT.usage);
+    const options: CompileOptions = {
+      // The CLI is where the clock is read: the compiler itself never reads one.
+      now: typeof values.now === "string" ? values.now : new Date().toISOString(),
+      ...(typeof values.format === "string" && { format: values.format as "v1" | "v2" }),
+      ...(typeof values["plan-id"] === "string" && { planId: values["plan-id"] }),
+      ...documentLimitsFrom(values),
+    };
+    // Misused options are usage errors, decided before any input is read.
+    compilerOptionCheck(() => checkCompileOptions(options));
     const inputs = await readJsonInputs({ authoringGraph: file as string, runtime: values.runtime }, io, limitsFrom(values));
-    let result: ReturnType<typeof compileExecutablePlan>;
-    try {
-      result = compileExecutablePlan(inputs.authoringGraph.value, inputs.runtime.value, {
-        // The CLI is where the clock is read: the compiler itself never reads one.
-        now: typeof values.now === "string" ? values.now : new Date().toISOString(),
-        ...(typeof values.format === "string" && { format: values.format as "v1" | "v2" }),
-        ...(typeof values["plan-id"] === "string" && { planId: values["plan-id"] }),
-        ...documentLimitsFrom(values),
-      });
-    } catch (error) {
-      if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix compile: ${error.message}`, EXIT.usage);
-      throw error;
-    }
+    const result = compilerOptionCheck(() => compileExecutablePlan(inputs.authoringGraph.value, inputs.runtime.value, options));
     const source = inputs.authoringGraph.source;
     const located = result.ok ? [] : locateAcross(result.issues, inputs);
     if (result.ok && typeof values.output === "string") await writeOutputFile(values.output, `${JSON.stringify(result.plan, null, 2)}\n`);
@@ -57,3 +54,13 @@ export const compileCommand: Command = {
     return result.ok ? EXIT.ok : EXIT.invalid;
   },
 };
+
+/** Runs a compiler call; its CompileOptionsError is a usage error of the command. */
+function compilerOptionCheck<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix compile: ${error.message}`, EXIT.usage);
+    throw error;
+  }
+}

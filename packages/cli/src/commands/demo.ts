@@ -15,17 +15,19 @@ import { progressLine, renderDemo } from "../demo/render.js";
 const LATEST_START = Date.parse("9999-12-01T00:00:00Z");
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const jsonLines = (rows: readonly unknown[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join("");
 
 /** Every artifact of the flow, under the names an engine's run folder would use. */
 async function writeArtifacts(dir: string, result: DemoResult): Promise<string[]> {
-  const files: [string, unknown][] = [
-    ["plan.json", result.plan],
-    ["trace.json", result.trace],
-    ["plan/expanded_graph.json", result.graph],
-    ["plan/expansion_manifest.json", result.manifest],
-    ["ground_truth.json", result.rows],
+  const files: [string, string | undefined][] = [
+    ["plan.json", result.plan && json(result.plan)],
+    ["trace.json", result.trace && json(result.trace)],
+    ["plan/expanded_graph.json", result.graph && json(result.graph)],
+    ["plan/expansion_manifest.json", result.manifest && json(result.manifest)],
+    // JSON Lines, one row per executed node, as runners write them (the seed's ground_truth.jsonl).
+    ["ground_truth.jsonl", result.rows && jsonLines(result.rows)],
   ];
-  return writeOutputFiles(files.filter(([, value]) => value !== undefined).map(([name, value]) => [join(dir, name), json(value)] as const));
+  return writeOutputFiles(files.filter((f): f is [string, string] => f[1] !== undefined).map(([name, text]) => [join(dir, name), text] as const));
 }
 
 export const demoCommand: Command = {

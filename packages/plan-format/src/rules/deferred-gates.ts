@@ -6,9 +6,23 @@ function edgeKey(from: unknown, to: unknown): string | undefined {
   return typeof from === "string" && typeof to === "string" ? `${from}\u0000${to}` : undefined;
 }
 
+/** Every `dependsOn` of the plan's nodeIndex, as edge keys (dependency → dependent). */
+function indexedDependencies(nodeIndex: unknown): Set<string> {
+  const keys = new Set<string>();
+  for (const raw of asArray(nodeIndex)) {
+    const entry = asObject(raw);
+    for (const dep of asArray(entry?.dependsOn)) {
+      const key = edgeKey(dep, entry?.nodeId);
+      if (key !== undefined) keys.add(key);
+    }
+  }
+  return keys;
+}
+
 /**
  * v2: every conditional edge of the graph has exactly one deferred gate, with the authored
- * condition, and every gate is such an edge; gate ids are unique.
+ * condition, and every gate is such an edge; gate ids are unique. With the graph by reference the
+ * conditions cannot be seen: each gate must still be on a dependency `nodeIndex` lists, once.
  */
 export function deferredGatesMatchConditions({ view, issues }: PlanRuleContext): void {
   if (view.version !== "v2") return;
@@ -21,6 +35,7 @@ export function deferredGatesMatchConditions({ view, issues }: PlanRuleContext):
   });
   const ids = new Set<string>();
   const covered = new Set<string>();
+  let dependencies: Set<string> | undefined;
   gates.forEach((raw, i) => {
     const gate = asObject(raw);
     if (!gate) return;
@@ -29,8 +44,17 @@ export function deferredGatesMatchConditions({ view, issues }: PlanRuleContext):
       if (ids.has(id)) issues.add("deferred-gate-duplicate", `the gate id ${JSON.stringify(id)} is used twice`, ["deferredGates", i, "gateId"]);
       ids.add(id);
     }
-    if (!view.graph) return;
     const key = edgeKey(gate.fromNodeId, gate.toNodeId);
+    if (!view.graph) {
+      // By reference: the gate's edge must at least be a dependency the plan's nodeIndex lists.
+      if (key === undefined || !(dependencies ??= indexedDependencies(view.plan.nodeIndex)).has(key)) {
+        issues.add("deferred-gate-unknown-edge", `nodeIndex lists no dependency of ${JSON.stringify(gate.toNodeId)} on ${JSON.stringify(gate.fromNodeId)}, so no edge can carry this gate`, ["deferredGates", i]);
+        return;
+      }
+      if (covered.has(key)) issues.add("deferred-gate-duplicate", "this edge already has a gate", ["deferredGates", i]);
+      covered.add(key);
+      return;
+    }
     const edge = key === undefined ? undefined : conditional.get(key);
     if (!edge || key === undefined) {
       issues.add("deferred-gate-unknown-edge", `there is no conditional edge ${JSON.stringify(gate.fromNodeId)} → ${JSON.stringify(gate.toNodeId)} in the graph`, ["deferredGates", i]);

@@ -5,8 +5,10 @@ import { deferredGatesMatchConditions } from "./deferred-gates.js";
 import { embeddedGraphIsValid } from "./embedded-graph.js";
 import { invokeModesMatchKinds } from "./invoke.js";
 import { metadataIsConsistent } from "./metadata.js";
+import { modelBindingsFollowTheCases } from "./model-bindings.js";
 import { modelSelectionsAreAllowed, modelSlotsAreResolved } from "./model-slots.js";
 import { nodeIndexIsConsistent } from "./node-index.js";
+import { policiesFollowTheGraph } from "./policies.js";
 import { runtimeExpectationsMatchUnits } from "./runtime-expectations.js";
 import { sourcePathsResolve } from "./source-paths.js";
 import { unitIdsAreUnique, unitKindsFitTheNode, unitsAreInRunOrder } from "./units.js";
@@ -23,7 +25,9 @@ export const PLAN_RULES: readonly PlanRule[] = [
   v1HasNoConditionalEdges,
   caseSelectionIsFrozen,
   modelSlotsAreResolved,
+  modelBindingsFollowTheCases,
   modelSelectionsAreAllowed,
+  policiesFollowTheGraph,
   unitIdsAreUnique,
   unitsAreInRunOrder,
   unitKindsFitTheNode,

@@ -1,4 +1,4 @@
-import { asString, isJsonPointer, resolvePointer } from "@graphenix/core";
+import { asArray, asObject, asString, isJsonPointer, resolvePointer } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /** Every `sourcePath` (units and deferred gates) resolves in the embedded graph (`/graph/…`). */
@@ -15,7 +15,6 @@ export function sourcePathsResolve({ view, issues }: PlanRuleContext): void {
     if (!found) issues.add("source-path-unresolved", `${JSON.stringify(pointer)} does not point into the embedded graph (it must start with /graph/ and exist)`, [...at, "sourcePath"]);
   };
   for (const { unit, path } of view.units) check(unit.sourcePath, path);
-  (Array.isArray(view.plan.deferredGates) ? view.plan.deferredGates : []).forEach((gate: unknown, i: number) => {
-    check((gate as { sourcePath?: unknown } | null)?.sourcePath, ["deferredGates", i]);
-  });
+  // Read once (asArray): a member read twice may not be the same value twice (a getter).
+  asArray(view.plan.deferredGates).forEach((gate, i) => check(asObject(gate)?.sourcePath, ["deferredGates", i]));
 }

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "@graphenix/contracts";
-import type { ValidationOptions } from "@graphenix/core";
+import { readGuarded, type ValidationOptions } from "@graphenix/core";
 import { validateMplpPlan } from "./validate.js";
 import type { MplpPlan, MplpStep } from "./types.js";
 
@@ -15,6 +15,11 @@ export interface MplpGraphView {
  * dependencies as `depends_on` edges. The plan must validate (our stricter profile included).
  */
 export function fromMplpPlan(plan: unknown, options?: ValidationOptions): { ok: true; graph: MplpGraphView } | { ok: false; issues: readonly ValidationIssue[] } {
+  // The steps are read again after the plan's check: a getter may answer differently.
+  return readGuarded([[[], plan]], () => convertOnce(plan, options), (issue) => ({ ok: false, issues: [issue] }));
+}
+
+function convertOnce(plan: unknown, options: ValidationOptions | undefined): { ok: true; graph: MplpGraphView } | { ok: false; issues: readonly ValidationIssue[] } {
   const checked = validateMplpPlan(plan, {}, options);
   if (!checked.valid) return { ok: false, issues: checked.issues };
   const steps = checked.value.steps.map((step, i) => ({ step, i })).sort((a, b) => (a.step.order_index ?? a.i) - (b.step.order_index ?? b.i) || a.i - b.i);

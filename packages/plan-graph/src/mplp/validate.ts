@@ -1,8 +1,8 @@
 import { MPLP_PROTOCOL_VERSION, type ValidationResult } from "@graphenix/contracts";
-import { asArray, asObject, IssueCollector, prefixIssues, resolveLimits, scanDocument, schemaIssues, topologicalOrder, validationResult, type SchemaValidator, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
+import { asArray, asObject, IssueCollector, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, topologicalOrder, validateGuarded, validationResult, type SchemaValidator, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
 import { validateMplpConfirmSchema, validateMplpContextSchema, validateMplpPlanSchema, validateMplpTraceSchema } from "../generated/mplp-validators.js";
 import { allowed, MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./transitions.js";
-import type { MplpConfirm, MplpPlan, MplpTrace } from "./types.js";
+import type { MplpConfirm, MplpPlan, MplpPlanStatus, MplpTrace } from "./types.js";
 
 /** What else a plan is checked against: its approvals and its traces. */
 export interface MplpEvidence {
@@ -115,6 +115,11 @@ function checkTraceability(plan: MplpPlan, traces: readonly MplpTrace[], issues:
  * their issues are under `/confirms/<i>` and `/traces/<i>`.
  */
 export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, options?: ValidationOptions): ValidationResult<MplpPlan> {
+  // The profile's rules read the plan again after its scan: a getter may answer differently.
+  return validateGuarded(plan, () => validatePlanOnce(plan, evidence, options));
+}
+
+function validatePlanOnce(plan: unknown, evidence: MplpEvidence, options: ValidationOptions | undefined): ValidationResult<MplpPlan> {
   const issues = new IssueCollector(resolveLimits(options).maxIssues);
   const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options, stepsWithinLimit);
   const confirms = asArray(evidence.confirms).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
@@ -137,8 +142,20 @@ export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, opt
   return validationResult<MplpPlan>(plan, issues);
 }
 
-/** A plan after a change: both valid, the same plan and steps, and every status change in the tables. */
+/** Plan statuses in which steps may still be added and removed (the plan is not approved yet). */
+const EDITABLE: readonly MplpPlanStatus[] = ["draft", "proposed"];
+
+/**
+ * A plan after a change (docs/mplp.md): both valid, the same plan, every status change in the
+ * tables. Steps keep their ids; a step added comes in as if from `pending` (so not already
+ * finished); steps are removed only before the plan is approved.
+ */
 export function validateMplpPlanUpdate(previous: unknown, next: unknown, evidence: MplpEvidence = {}, options?: ValidationOptions): ValidationResult<MplpPlan> {
+  // Both plans are read again after their checks: a getter may answer differently.
+  return readGuarded([[[], next], [["previous"], previous]], () => updateOnce(previous, next, evidence, options), (issue) => ({ valid: false, issues: [issue] }));
+}
+
+function updateOnce(previous: unknown, next: unknown, evidence: MplpEvidence, options: ValidationOptions | undefined): ValidationResult<MplpPlan> {
   const result = validateMplpPlan(next, evidence, options);
   const before = validateMplpPlan(previous, {}, options);
   if (!result.valid || !before.valid) return result.valid ? { valid: false, issues: prefixIssues(["previous"], before.issues) } : result;
@@ -150,12 +167,20 @@ export function validateMplpPlanUpdate(previous: unknown, next: unknown, evidenc
     issues.add("mplp-plan-transition-invalid", `a plan cannot go from ${a.status} to ${b.status}; from ${a.status} it may go to ${MPLP_PLAN_TRANSITIONS[a.status].join(" or ") || "nothing"}`, ["status"]);
   }
   const old = new Map(a.steps.map((s) => [s.step_id, s.status]));
+  const kept = new Set<string>();
   b.steps.forEach((step, i) => {
-    const from = old.get(step.step_id);
-    if (from !== undefined && !allowed(MPLP_STEP_TRANSITIONS, from, step.status)) {
-      issues.add("mplp-step-transition-invalid", `a step cannot go from ${from} to ${step.status}; from ${from} it may go to ${MPLP_STEP_TRANSITIONS[from].join(" or ") || "nothing"}`, ["steps", i, "status"]);
+    kept.add(step.step_id);
+    const from = old.get(step.step_id) ?? "pending";
+    if (!allowed(MPLP_STEP_TRANSITIONS, from, step.status)) {
+      const what = old.has(step.step_id) ? `a step cannot go from ${from} to ${step.status}` : `a step added by an update starts as pending, so it cannot already be ${step.status}`;
+      issues.add("mplp-step-transition-invalid", `${what}; from ${from} it may go to ${MPLP_STEP_TRANSITIONS[from].join(" or ") || "nothing"}`, ["steps", i, "status"]);
     }
   });
+  if (!EDITABLE.includes(a.status)) {
+    a.steps.forEach((step, i) => {
+      if (!kept.has(step.step_id)) issues.add("mplp-step-transition-invalid", `the step ${step.step_id} was removed from a ${a.status} plan: steps are removed only while a plan is draft or proposed`, ["previous", "steps", i]);
+    });
+  }
   return validationResult<MplpPlan>(next, issues);
 }
 
