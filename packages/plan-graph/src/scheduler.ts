@@ -152,13 +152,15 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
   // Rejects when a callback of the caller's (clock, onProgress) throws: that error is the caller's.
   await new Promise<void>((resolve, reject) => {
     let failedRun = false;
-    const done = (error?: unknown) => {
+    // Whatever the caller threw (even undefined) is the run's rejection, as thrown.
+    const fail = (error: unknown) => {
       if (failedRun) return;
-      if (error !== undefined) {
-        failedRun = true;
-        stopped = true;
-        reject(error instanceof Error ? error : new Error(String(error)));
-      } else if (running === 0 && (ready.length === 0 || stopped)) resolve();
+      failedRun = true;
+      stopped = true;
+      reject(error);
+    };
+    const finishIfDone = () => {
+      if (!failedRun && running === 0 && (ready.length === 0 || stopped)) resolve();
     };
     const settle = (node: PlanGraphNode, outcome: NodeOutcome) => {
       running--;
@@ -193,14 +195,14 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
           .then(() => executeNode(node))
           .then(outcomeOf, (): NodeOutcome => EXECUTOR_ERROR)
           .then((outcome) => settle(node, outcome))
-          .catch(done);
+          .catch(fail);
       }
-      done();
+      finishIfDone();
     };
     try {
       pump();
     } catch (error) {
-      done(error);
+      fail(error);
     }
   });
   const ordered = nodes.map((n) => rows.get(n.action_id) as GroundTruthRow);

@@ -112,6 +112,8 @@ describe("runPlanGraph", () => {
     let reads = 0;
     await expect(runPlanGraph(matrix, succeed, { clock: () => { if (++reads === 3) throw boom; return "2026-06-06T12:00:00Z"; } })).rejects.toBe(boom);
     await expect(runPlanGraph(matrix, succeed, { onProgress: () => { throw boom; } })).rejects.toBe(boom);
+    // Even a thrown undefined rejects the run rather than leaving it pending.
+    await expect(runPlanGraph(matrix, succeed, { onProgress: (p) => { if (p.done === 2) throw undefined; } })).rejects.toBeUndefined();
   });
 
   it("concurrency options that are not positive whole numbers are a misuse (RangeError), not a hang", async () => {
