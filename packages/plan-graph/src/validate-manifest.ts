@@ -1,6 +1,7 @@
 import type { ExpansionManifest, ValidationResult } from "@graphenix/contracts";
-import { IssueCollector, resolveLimits, scanDocument, schemaIssues, validationResult, type ValidationOptions } from "@graphenix/core";
+import { IssueCollector, resolveLimits, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validateExpansionManifestSchema } from "./generated/schema-validators.js";
+import { schemaCheck } from "./schema-check.js";
 
 /**
  * Validates an expansion manifest (`plan/expansion_manifest.json`, what `compilePlan` writes beside
@@ -8,10 +9,7 @@ import { validateExpansionManifestSchema } from "./generated/schema-validators.j
  * schema. Never throws for user data.
  */
 export function validateExpansionManifest(document: unknown, options?: ValidationOptions): ValidationResult<ExpansionManifest> {
-  const limits = resolveLimits(options);
-  const issues = new IssueCollector(limits.maxIssues);
-  if (scanDocument(document, limits, { credentials: true }, issues) && !validateExpansionManifestSchema(document)) {
-    for (const issue of schemaIssues(validateExpansionManifestSchema.errors, document)) issues.push(issue);
-  }
+  const issues = new IssueCollector(resolveLimits(options).maxIssues);
+  schemaCheck(document, validateExpansionManifestSchema, issues, [], options);
   return validationResult<ExpansionManifest>(document, issues);
 }

@@ -1,5 +1,6 @@
 import { MPLP_PROTOCOL_VERSION, type ValidationResult } from "@graphenix/contracts";
-import { asArray, asObject, IssueCollector, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, topologicalOrder, validateGuarded, validationResult, type SchemaValidator, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
+import { asArray, asObject, IssueCollector, prefixIssues, readGuarded, resolveLimits, topologicalOrder, validateGuarded, validationResult, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
+import { schemaCheck } from "../schema-check.js";
 import { validateMplpConfirmSchema, validateMplpContextSchema, validateMplpPlanSchema, validateMplpTraceSchema } from "../generated/mplp-validators.js";
 import { allowed, MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./transitions.js";
 import type { MplpConfirm, MplpPlan, MplpPlanStatus, MplpTrace } from "./types.js";
@@ -12,20 +13,6 @@ export interface MplpEvidence {
   readonly traces?: readonly unknown[];
   /** Governance requires an approved Confirm before the plan runs. Default false. */
   readonly requireApproval?: boolean;
-}
-
-/**
- * The scan, then `withinLimits` (a document-level limit such as the node count, decided before the
- * schema), then the schema; its issues go into `issues` under `prefix`. True when no error.
- */
-function schemaCheck(document: unknown, schema: SchemaValidator, issues: IssueCollector, prefix: readonly (string | number)[], options?: ValidationOptions, withinLimits?: (document: unknown, limits: ValidationLimits, local: IssueCollector) => boolean): boolean {
-  const limits = resolveLimits(options);
-  const local = new IssueCollector(limits.maxIssues);
-  if (scanDocument(document, limits, { credentials: true }, local) && (withinLimits?.(document, limits, local) ?? true) && !schema(document)) {
-    for (const issue of schemaIssues(schema.errors, document)) local.push(issue);
-  }
-  issues.pushAll(prefixIssues(prefix, local.finish()));
-  return local.errorCount === 0;
 }
 
 /** The steps are the plan's nodes: their limit is decided after the scan, before the schema. */
