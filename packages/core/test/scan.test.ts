@@ -60,18 +60,18 @@ describe("credentialValueKind's quick first look", () => {
   const token = "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";
   const examples = [
     `Bearer ${token}`, `  bearer ${token}`, `\tBEARER ${token}`, `\u00a0Bearer ${token}`, `\ufeffbasic ${btoa("user:pass")}`, `Basic ${btoa("user:password123")}`, `Basic ${token}==`, "Basic input/output",
-    `sk-${token}`, `ghp_${token}`, `github_pat_${token}`, "AKIAABCDEFGHIJKLMNOP", "ASIAABCDEFGHIJKLMNOP", `xoxb-${token}`,
+    `sk-${token}`, `ghp_${token}`, `gho_${token}`, `ghu_${token}`, `ghs_${token}`, `ghr_${token}`, `github_pat_${token}`, "AKIAABCDEFGHIJKLMNOP", "ASIAABCDEFGHIJKLMNOP", `xoxb-${token}`, `xoxa-${token}`, `xoxp-${token}`, `xoxr-${token}`, `xoxs-${token}`,
     `eyJ${token}.eyJ${token}.${token}`, "-----BEGIN PRIVATE KEY-----", `x-----BEGIN RSA PRIVATE KEY-----\n${token}`,
-    "unit:node:a:main:1", "2026-06-06T12:00:00.000Z", "succeeded", "basically fine", "Bearer notification", "",
+    "unit:node:a:main:1", "2026-06-06T12:00:00.000Z", "succeeded", "basically fine", "Bearer notification", "", "skill-professional-answer", "based-on", "beam", "sk", "gh", "ey", "eyj",
   ];
 
   it("misses no credential the patterns match, on known shapes", () => {
     for (const value of examples) expect(credentialValueKind(value), JSON.stringify(value)).toBe(reference(value));
-    expect(examples.filter((v) => credentialValueKind(v) !== undefined).length).toBeGreaterThanOrEqual(14);
+    expect(examples.filter((v) => credentialValueKind(v) !== undefined).length).toBeGreaterThanOrEqual(22);
   });
 
   it("misses no credential the patterns match, on generated strings", () => {
-    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", btoa("u:p4ss!word"), "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "=="];
+    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", btoa("u:p4ss!word"), "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "==", "ghs_", "ghr_", "ghu_", "gho_", "xoxa-", "xoxs-", "skill-", "bas", "bea", "BEA", "git", "hub_pat_", "AKI", "ASI"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string(), (parts, noise) => {
         for (const value of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(credentialValueKind(value)).toBe(reference(value));

@@ -48,21 +48,28 @@ export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [kind: string, patter
 
 // Cheap first look, without a regular expression (it runs on every string of every document). A
 // value can only match a pattern above if it starts with a space or non-ASCII character (`\s*`), or
-// with the first two letters of `bearer`/`basic` (either case), `sk-`, `gh…`/`github_pat_`,
-// `AKIA`/`ASIA`, `xox` or `eyJ`, or contains "PRIVATE KEY". Two letters, not one: `succeeded`,
-// `started` or `blocked` are common values and must not reach the expressions.
-const SECOND = new Uint8Array(128 * 128);
-const mayStartWith = (pair: string) => {
-  SECOND[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 1;
+// with the first three characters of `bearer`/`basic` (any case), `sk-`, `gh[pousr]`/`git`,
+// `AKI`/`ASI`, `xox` or `eyJ`, or contains "PRIVATE KEY". Three characters, not one: `succeeded`,
+// `started` or `blocked` are common values, and so are `skill-…` keys and `based-on` names; none
+// of them must reach the expressions.
+const THIRD = new Uint8Array(128 * 128);
+const THIRD_CHARACTERS: string[] = [""];
+const mayStartWith = (pair: string, third: string) => {
+  THIRD[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = THIRD_CHARACTERS.push(third) - 1;
 };
-for (const first of "bB") for (const second of "eEaA") mayStartWith(first + second);
-for (const pair of ["sk", "gh", "gi", "AK", "AS", "xo", "ey"]) mayStartWith(pair);
+for (const first of "bB") {
+  for (const second of "eE") mayStartWith(first + second, "aA");
+  for (const second of "aA") mayStartWith(first + second, "sS");
+}
+for (const [pair, third] of [["sk", "-"], ["gh", "pousr"], ["gi", "t"], ["AK", "I"], ["AS", "I"], ["xo", "x"], ["ey", "J"]] as const) mayStartWith(pair, third);
 
 function mayBeCredential(value: string): boolean {
   const first = value.charCodeAt(0);
   if (first <= 0x20 || first >= 128) return true;
   const second = value.charCodeAt(1); // NaN for a one-character value: no pair matches
-  if (second < 128 && SECOND[(first << 7) | second] === 1) return true;
+  const third = second < 128 ? THIRD[(first << 7) | second]! : 0;
+  // charAt: "" past the end, which no list contains.
+  if (third !== 0 && value.length > 2 && (THIRD_CHARACTERS[third] as string).includes(value.charAt(2))) return true;
   return value.length >= 27 && value.includes("PRIVATE KEY");
 }
 
