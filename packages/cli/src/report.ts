@@ -1,5 +1,5 @@
 import type { SourceLocation, ValidationIssue } from "@graphenix/contracts";
-import { locatePointer, makeIssue } from "@graphenix/core";
+import { locatePointer, makeIssue, truncatedCount } from "@graphenix/core";
 import { paintFor } from "./color.js";
 import { formatIssue } from "./errors.js";
 import type { JsonInput } from "./input.js";
@@ -48,4 +48,19 @@ export function issuesJson(located: readonly LocatedIssue[]): object[] {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * How many issues were found, for a summary line: "3 issues", or past `--max-issues` "250 issues,
+ * 50 not shown". The `issues-truncated` line is not itself an issue of the document; it stands for
+ * the issues it says were left out.
+ */
+export function issueCount(issues: readonly ValidationIssue[]): string {
+  let shown = 0;
+  let leftOut = 0;
+  for (const issue of issues) {
+    if (issue.code === "issues-truncated") leftOut += truncatedCount(issue);
+    else shown++;
+  }
+  return leftOut === 0 ? plural(shown, "issue") : `${plural(shown + leftOut, "issue")}, ${leftOut} not shown`;
 }

@@ -53,6 +53,15 @@ describe("graphenix demo", () => {
     expect(live.stdout.slice(live.stdout.lastIndexOf("\r\u001b[K") + 4)).toBe(plain.stdout);
   });
 
+  it("takes a leap second for --now: the plan is created then, and the simulated clock counts on from the next minute", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "graphenix-demo-leap-"));
+    const result = await run(["demo", "--json", "--out-dir", dir, "--now", "2016-12-31T23:59:60Z"]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")) as { createdAt: string }).createdAt).toBe("2016-12-31T23:59:60Z");
+    const first = JSON.parse(readFileSync(join(dir, "ground_truth.jsonl"), "utf8").split("\n")[0] as string) as { started_at?: string };
+    expect(first.started_at).toBe("2017-01-01T00:00:01.000Z");
+  });
+
   it("refuses a bad --now and positional arguments", async () => {
     expect((await run(["demo", "--now", "yesterday"])).code).toBe(2);
     expect((await run(["demo", "extra"])).code).toBe(2);

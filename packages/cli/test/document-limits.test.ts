@@ -30,6 +30,15 @@ describe("document limits on the command line (docs/limits.md)", () => {
     expect(out.issues).toHaveLength(3);
   });
 
+  it("the summary line counts the issues found, not the lines printed (the truncation line stands for those left out)", async () => {
+    const doc = JSON.stringify({ format: "graphenix.authoring-graph/v1", a: 1, b: 2, c: 3, d: 4 });
+    const all = await run(["validate", "-"], doc);
+    const total = Number(/\((\d+) issues\)$/m.exec(all.stdout)?.[1]);
+    expect(total).toBeGreaterThan(3);
+    const capped = await run(["validate", "--max-issues", "2", "-"], doc);
+    expect(capped.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`\\(${total} issues, ${total - 2} not shown\\)$`));
+  });
+
   it("compile, trace check and graph take them too", async () => {
     const compiled = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "--max-nodes", "2"]);
     expect([compiled.code, codes(compiled.stdout + compiled.stderr)]).toEqual([1, ["graph-node-limit"]]);

@@ -22,6 +22,16 @@ describe("graphenix expand", () => {
     expect(result.stdout.split("\n")[0]).toBe("examples/matrix-scenario.json:20:5: plan_expansion_limit: the expansion would make 6 nodes, more than max_nodes (3) (at /plan/expand)");
   });
 
+  it("--max-nodes takes a whole number from 1 to MAX_NODES_CEILING (a usage error otherwise, exit 2)", async () => {
+    const args = (n: string) => ["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--max-nodes", n];
+    for (const bad of ["0", "1.5", "1e3", "10000001", "99999999999999999999"]) {
+      const result = await run(args(bad));
+      expect([result.code, result.stdout], bad).toEqual([2, ""]);
+      expect(result.stderr).toMatch(new RegExp(`^graphenix expand: --max-nodes takes a (positive )?whole number.*, not "${bad.replace(".", "\\.")}"`));
+    }
+    expect((await run(args("10000000"))).stdout).not.toContain("max-nodes");
+  });
+
   it("needs --inventory; validate recognises plan graphs by contract_version", async () => {
     expect((await run(["expand", "examples/matrix-scenario.json"])).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));

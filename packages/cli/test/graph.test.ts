@@ -157,6 +157,17 @@ describe("graphenix graph: what the pictures show", () => {
     expect(stdout).toContain("<br>mode #34;x#34;=a#60;b#62;#38;c, __proto__=p<br>");
   });
 
+  it("an MPLP plan is ordered under the limits it was validated with, not the library's defaults", async () => {
+    const plan = JSON.parse(readFileSync(join(repoRoot, inputs, "mplp-escapes.json"), "utf8")) as { objective: string };
+    const picture = (await run(["graph", "-"], JSON.stringify(plan))).stdout;
+    // An objective past the default 1 MiB string limit, allowed by --max-string-length: the steps
+    // are still drawn in order_index order (they were drawn in array order, silently).
+    plan.objective = "x".repeat(1_100_000);
+    const raised = await run(["graph", "--max-string-length", "2000000", "-"], JSON.stringify(plan));
+    expect(raised.code).toBe(0);
+    expect(raised.stdout).toBe(picture);
+  });
+
   it("--format forces the kind; the picture is the same as detected", async () => {
     const file = mplpFlow("map-flow-02-broadcast-fanout");
     expect(await run(["graph", "--format", "mplp-plan", file])).toEqual(await run(["graph", file]));

@@ -184,12 +184,20 @@ export async function generateAll(dir = schemasDir): Promise<Map<string, string>
   return out;
 }
 
+/**
+ * Every file under the directories the generator owns, at any depth and of any kind: they hold
+ * generated files only, so anything else there (a stale module in a subfolder, a stray `.js`
+ * beside the `.ts`) is an orphan. (Only their top-level `.ts`, `.json` and `.md` files were listed.)
+ */
 async function existingFiles(): Promise<string[]> {
-  const list = async (dir: string, suffix: string) =>
-    (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
-  const validatorDirs = [...new Set([...VALIDATOR_MODULES, ...QUICK_ACCEPT_MODULES].map((e) => join(packagesDir, e.package, "src/generated")))];
-  const validatorFiles = (await Promise.all(validatorDirs.map((d) => list(d, "")))).flat();
-  return [...(await list(generatedDir, ".ts")), ...(await list(schemaCopyDir, ".json")), ...(await list(referenceDir, ".md")), ...validatorFiles];
+  const list = async (dir: string): Promise<string[]> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)])));
+    return nested.flat();
+  };
+  const validatorDirs = [...VALIDATOR_MODULES, ...QUICK_ACCEPT_MODULES].map((e) => join(packagesDir, e.package, "src/generated"));
+  const owned = [...new Set([generatedDir, schemaCopyDir, referenceDir, ...validatorDirs])];
+  return (await Promise.all(owned.map(list))).flat();
 }
 
 /** Paths that differ from, are missing in, or are orphaned next to the expected output. */

@@ -94,8 +94,16 @@ export function createAjv(files: readonly SchemaFile[]): Ajv2020 {
 type Standalone = (ajv: Ajv2020, refs: Record<string, string>) => string;
 const toStandalone = ((standaloneCode as unknown as { default?: Standalone }).default ?? standaloneCode) as Standalone;
 
-// RFC 3339 date-time, inlined into the generated code (no runtime import of ajv-formats).
-const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+// RFC 3339 date-time, inlined into the generated code as a regular expression (no runtime import
+// of ajv-formats, and a function format would need one). The date part holds only real dates:
+// 30-day months stop at 30, February at 28, and February 29th needs a leap year of the proleptic
+// Gregorian calendar (divisible by 4, centuries only by 400; 0000 is one). A test holds it to a
+// calendar computation on every day of four centuries.
+const DAY = "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))";
+const LEAP_YEAR = "(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)";
+export const DATE_TIME = new RegExp(
+  `^(?:\\d{4}-${DAY}|${LEAP_YEAR}-02-29)[Tt]([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$`,
+);
 
 /**
  * Ajv for vendored third-party draft-07 schemas (MPLP): not strict (they are not ours to

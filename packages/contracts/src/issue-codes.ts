@@ -110,9 +110,10 @@ export const ISSUE_CODES = {
   "compile-v1-unsupported": { owner: "plan-compiler", summary: "The graph uses something a v1 plan cannot express (local skills, wrappers, input synthesis, special nodes, conditional edges); compile to v2." },
   // @graphenix/plan-graph — plan execution model reason codes (snake_case, as engines write them)
   "plan_type_reserved": { owner: "plan-graph", summary: "The plan type is reserved (sequence, campaign, adaptive; matrix when turned off): nothing is produced." },
-  "config_schema_invalid": { owner: "plan-graph", summary: "The scenario plan or inventory does not make sense: an axis not expanded with other than one value, expand naming no axis, an atomic plan with several templates, …" },
+  "config_schema_invalid": { owner: "plan-graph", summary: "The scenario plan or inventory does not make sense: an axis not expanded with other than one value, expand naming no axis, an atomic plan with several templates, a sequential plan asking for a concurrency above 1, …" },
   "plan_expansion_empty_axis": { owner: "plan-graph", summary: "An expanded axis has no values (e.g. the targets selector matches no asset)." },
   "plan_expansion_limit": { owner: "plan-graph", summary: "The expansion would make more nodes than max_nodes; decided from the axis sizes before any node is built." },
+  "plan_order_unsupported": { owner: "plan-graph", summary: "The plan's execution order is neither sequential nor parallel: no runner of this version can honour it, so nothing is produced or run." },
   "action_key_collision": { owner: "plan-graph", summary: "Two nodes of one expansion would run the same action (same action_key)." },
   "action_id_collision": { owner: "plan-graph", summary: "Two nodes of one expansion got the same action_id." },
   "plan_graph_duplicate_id": { owner: "plan-graph", summary: "Two nodes of a plan graph share an action_id, an action_key or a node_ordinal." },

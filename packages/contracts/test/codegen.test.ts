@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { isRealDate } from "@graphenix/core";
 import { BANNER, findDrift, generateAll, generatedDir } from "../scripts/codegen.js";
+import { DATE_TIME } from "../scripts/validators.js";
 import { repoRoot } from "./schema-helpers.js";
 
 describe("generated types", () => {
@@ -16,6 +18,20 @@ describe("generated types", () => {
   it("carry the do-not-edit banner", async () => {
     for (const [path, content] of await generateAll()) {
       if (path.startsWith(generatedDir)) expect(content.startsWith(BANNER.split("{file}")[0]!), path).toBe(true);
+    }
+  });
+
+  it("list every stray file in the folders the generator owns as drift, nested or of another kind", async () => {
+    const stray = [join(generatedDir, "gx-stray-test", "old.ts"), join(generatedDir, "gx-stray-test.js"), join(repoRoot, "docs/reference/gx-stray-test.txt")];
+    try {
+      for (const file of stray) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, "// not generated\n");
+      }
+      expect(await findDrift(await generateAll())).toEqual([...stray].sort());
+    } finally {
+      rmSync(join(generatedDir, "gx-stray-test"), { recursive: true, force: true });
+      for (const file of stray) rmSync(file, { force: true });
     }
   });
 
@@ -71,5 +87,26 @@ describe("codegen script", () => {
     const run = codegen("--check", "--schemas", dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("codegen failed: $ref to unknown schema file: missing.v1.schema.json");
+  });
+});
+
+describe("the date-time format inlined into the vendored (MPLP) validators", () => {
+  const at = (date: string) => `${date}T12:00:00Z`;
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+  it("holds exactly the real dates, on every day of four centuries and the first years", () => {
+    for (const year of [0, 1, 2, 3, 4, 100, 400, ...Array.from({ length: 409 }, (_, i) => 1896 + i)]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect(DATE_TIME.test(at(date)), date).toBe(month >= 1 && month <= 12 && day >= 1 && isRealDate(date));
+        }
+      }
+    }
+  });
+
+  it("keeps the RFC 3339 time part: offsets, fractions, a leap second, either case of T and Z", () => {
+    for (const ok of ["2025-01-31T23:59:60Z", "2025-01-31t00:00:00.123456z", "2025-01-31T00:00:00+05:30", "2025-01-31T00:00:00-23:59"]) expect(DATE_TIME.test(ok), ok).toBe(true);
+    for (const bad of ["2025-01-31T24:00:00Z", "2025-01-31T00:60:00Z", "2025-01-31 00:00:00Z", "2025-01-31T00:00:00", "2025-01-31T00:00:00+24:00", "2025-1-31T00:00:00Z"]) expect(DATE_TIME.test(bad), bad).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ export { locationAt } from "./json/location.js";
 export { compareUtf8, findLoneSurrogate, utf8ByteLength } from "./unicode.js";
 export { makeIssue } from "./issue.js";
 export { DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, resolveLimits, type ValidationLimits, type ValidationOptions } from "./validation/limits.js";
-export { IssueCollector } from "./validation/collector.js";
+export { IssueCollector, truncatedCount } from "./validation/collector.js";
 export { mayChangeBetweenReads, readGuarded, unstableDocumentIssue, unstableReadIssue, validateGuarded, type ReadDocument } from "./validation/unstable.js";
 export { scanDocument, type ScanOptions } from "./validation/scan.js";
 export { quickAccept, type QuickAccept, type QuickAcceptContext, type QuickAcceptTrust } from "./validation/quick-accept.js";
@@ -29,4 +29,5 @@ export { asObject, asArray, asString, objectAt, ownEntries, type Obj } from "./v
 export { jsonEqual } from "./json-equal.js";
 export { setMember, hasMember, getMember, cloneJson } from "./json-build.js";
 export { validationResult, prefixIssues, isRealDate } from "./validation/result.js";
+export { millisOf } from "./timestamps.js";
 export { keepShape } from "./shapes.js";

@@ -16,8 +16,11 @@ const TEMPLATE_FILTERS = new Set(["templates", "techniques"]);
 
 /** The templates a plan uses: filtered by `axes.templates` / `axes.techniques`, in UTF-8 order of id. */
 export function selectTemplates(plan: PlanSpec, issues: IssueCollector): ActionTemplate[] {
-  const byId = new Map(plan.templates.map((t) => [t.template_id, t]));
-  if (byId.size !== plan.templates.length) issues.add("config_schema_invalid", "two templates share a template_id", ["scenario", "plan", "templates"]);
+  const byId = new Map<string, ActionTemplate>();
+  plan.templates.forEach((t, i) => {
+    if (byId.has(t.template_id)) issues.add("config_schema_invalid", `the template_id ${JSON.stringify(t.template_id)} is already the id of an earlier template`, ["scenario", "plan", "templates", i, "template_id"]);
+    else byId.set(t.template_id, t);
+  });
   const wanted = plan.axes.templates;
   for (const [i, id] of (wanted ?? []).entries()) {
     if (!byId.has(id)) issues.add("config_schema_invalid", `axes.templates names ${JSON.stringify(id)}, which is not a template of the plan`, ["scenario", "plan", "axes", "templates", i]);
@@ -68,13 +71,12 @@ export function checkAxes(plan: PlanSpec, axes: readonly Axis[], issues: IssueCo
   }
 }
 
-/** templates × the product of the expanded axes, stopping as soon as it passes `limit` (no overflow, no work). */
-export function cellCount(templates: number, axes: readonly Axis[], limit: number): number {
-  let count = templates;
-  for (const axis of axes) {
-    if (!axis.expanded) continue;
-    count *= axis.values.length;
-    if (count > limit) return count;
-  }
+/**
+ * templates × the product of the expanded axes, exactly (a BigInt: 30 axes of 100 values are a
+ * number no double holds). Only sizes are multiplied: no cell is made to count them.
+ */
+export function cellCount(templates: number, axes: readonly Axis[]): bigint {
+  let count = BigInt(templates);
+  for (const axis of axes) if (axis.expanded) count *= BigInt(axis.values.length);
   return count;
 }

@@ -5,6 +5,7 @@ import {
   type ExpansionManifest,
   type LabInventory,
   type PlanGraph,
+  type PlanExecution,
   type PlanGraphNode,
   type ScenarioPlan,
   type ValidationIssue,
@@ -12,10 +13,11 @@ import {
 import { asObject, cloneJson, DEFAULT_VALIDATION_LIMITS, hasMember, IssueCollector, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
+import { checkExecution } from "./execution.js";
 import { HexIndex } from "./hex-index.js";
 import { ACTION_ID_PREFIX, identityWriter } from "./identity.js";
-import { inputsResolver } from "./inputs.js";
-import { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
+import { inputsResolver, unknownAxisReferences } from "./inputs.js";
+import { maxNodesOption, type CompilePlanOptions } from "./options.js";
 
 export type CompilePlanResult =
   | { readonly ok: true; readonly graph: PlanGraph; readonly manifest: ExpansionManifest }
@@ -48,11 +50,12 @@ function planType(scenario: unknown): unknown {
  * `asset_id`. Reserved types, limits and axis problems are reported before any node is built.
  */
 export function compilePlan(scenario: unknown, inventory: unknown, options: CompilePlanOptions = {}): CompilePlanResult {
+  const maxNodes = maxNodesOption(options);
   // Both inputs are read again after their checks: a getter may answer differently.
-  return readGuarded([[["scenario"], scenario], [["inventory"], inventory]], () => compileOnce(scenario, inventory, options), (issue) => ({ ok: false, issues: [issue] }));
+  return readGuarded([[["scenario"], scenario], [["inventory"], inventory]], () => compileOnce(scenario, inventory, options, maxNodes), (issue) => ({ ok: false, issues: [issue] }));
 }
 
-function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlanOptions): CompilePlanResult {
+function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlanOptions, maxNodes: number): CompilePlanResult {
   const limits = resolveLimits(options, { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 64 });
   const issues = new IssueCollector(limits.maxIssues);
   const type = planType(scenario);
@@ -78,22 +81,31 @@ function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlan
   if (plan.type === "atomic" && (templates.length !== 1 || (plan.expand ?? []).length > 0)) {
     issues.add("config_schema_invalid", "an atomic plan has exactly one template and expands no axis", ["scenario", "plan"]);
   }
+  checkExecution(plan.execution, ["scenario", "plan", "execution"], issues);
+  const axisNames = new Set(axes.map((a) => a.name));
+  for (const template of templates) {
+    const at = ["scenario", "plan", "templates", plan.templates.indexOf(template), "inputs"];
+    for (const { name, path } of unknownAxisReferences(template.inputs, axisNames, at)) {
+      issues.add("config_schema_invalid", `the template's inputs use the axis ${JSON.stringify(name)}, which is not an axis of the plan`, path);
+    }
+  }
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
 
-  const maxNodes = options.max_nodes ?? DEFAULT_MAX_NODES;
   const expandedAxes = (plan.expand ?? []).map((name) => axes.find((a) => a.name === name) as Axis);
-  const count = cellCount(templates.length, expandedAxes, maxNodes);
-  if (count > maxNodes) {
-    issues.add("plan_expansion_limit", `the expansion would make ${count > 1e15 ? "more than 10^15" : count} nodes, more than max_nodes (${maxNodes})`, ["scenario", "plan", "expand"]);
+  const count = cellCount(templates.length, expandedAxes);
+  if (count > BigInt(maxNodes)) {
+    issues.add("plan_expansion_limit", `the expansion would make ${count} nodes, more than max_nodes (${maxNodes})`, ["scenario", "plan", "expand"]);
     return { ok: false, issues: issues.finish() };
   }
-  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", expand: plan.expand ?? [], templates, axes, expandedAxes, count }, issues);
+  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", execution: plan.execution, expand: plan.expand ?? [], templates, axes, expandedAxes, count: Number(count) }, issues);
 }
 
 interface Expansion {
   readonly run_id: string;
   readonly scenario_id: string;
   readonly type: "atomic" | "matrix";
+  /** The scenario's execution request, carried into the graph as given. */
+  readonly execution: PlanExecution | undefined;
   readonly expand: readonly string[];
   readonly templates: readonly ActionTemplate[];
   readonly axes: readonly Axis[];
@@ -120,10 +132,6 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
       coord = {};
       for (let j = 0; j < axes.length; j++) setMember(coord, (axes[j] as Axis).name, (axes[j] as Axis).values[index[j] as number] as Scalar);
       const resolved = inputsOf(index);
-      if (!resolved.ok) {
-        issues.add("config_schema_invalid", `the template's inputs use ${resolved.unknown.map((u) => JSON.stringify(u)).join(", ")}, which is not an axis of the plan`, ["scenario", "plan", "templates"]);
-        return { ok: false, issues: issues.finish() };
-      }
       const ordinal = nodes.length;
       const target = String(valueOf("targets"));
       const [key, id] = identity(resolved.sha256, target, ordinal);
@@ -164,6 +172,7 @@ function build(x: Expansion, issues: IssueCollector): CompilePlanResult {
     run_id: x.run_id,
     scenario_id: x.scenario_id,
     plan_type: x.type,
+    ...(x.execution !== undefined && { execution: cloneJson(x.execution) }),
     templates: x.templates.map((t) => cloneJson(t)),
     nodes,
     edges: [],

@@ -1,7 +1,8 @@
 export { actionKey, actionId, ACTION_ID_PREFIX, type ActionKeyBasis, type ActionIdBasis } from "./identity.js";
 export { PLAN_GRAPH_CONTRACT_VERSION, PLAN_MODEL_VERSION, MPLP_PROTOCOL_VERSION } from "@graphenix/contracts";
 export { compilePlan, type CompilePlanResult } from "./compile-plan.js";
-export { DEFAULT_MAX_NODES, type CompilePlanOptions } from "./options.js";
+export { DEFAULT_MAX_NODES, MAX_NODES_CEILING, type CompilePlanOptions } from "./options.js";
+export { SUPPORTED_ORDERS, requestedConcurrency } from "./execution.js";
 export { matchTargets } from "./targets.js";
 export { validatePlanGraph } from "./validate-plan-graph.js";
 export { validateExpansionManifest } from "./validate-manifest.js";

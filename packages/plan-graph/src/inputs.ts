@@ -18,12 +18,12 @@ function compile(value: unknown, names: Set<string>): Build {
   }
   const obj = asObject(value);
   if (!obj) return () => value;
-  const keys = Object.keys(obj);
-  if (keys.length === 1 && keys[0] === "$axis" && typeof obj.$axis === "string") {
-    const name = obj.$axis;
+  const name = axisReference(obj);
+  if (name !== undefined) {
     names.add(name);
     return (valueOf) => valueOf(name) ?? null;
   }
+  const keys = Object.keys(obj);
   keys.sort();
   const members = keys.map((key) => compile(obj[key], names));
   return (valueOf) => {
@@ -33,32 +33,58 @@ function compile(value: unknown, names: Set<string>): Build {
   };
 }
 
-export type ResolvedInputs = { readonly ok: true; readonly inputs: Record<string, unknown>; readonly sha256: string } | { readonly ok: false; readonly unknown: readonly string[] };
+/** The axis an inputs object stands for (`{"$axis": name}`, nothing else), or undefined. */
+function axisReference(obj: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(obj);
+  return keys.length === 1 && keys[0] === "$axis" && typeof obj.$axis === "string" ? obj.$axis : undefined;
+}
+
+/**
+ * Every `{"$axis": name}` in a template's inputs whose name is not in `axes`, with the path of its
+ * `$axis` member below `at` (the inputs' own path), in document order.
+ */
+export function unknownAxisReferences(value: unknown, axes: ReadonlySet<string>, at: readonly (string | number)[]): { name: string; path: (string | number)[] }[] {
+  const found: { name: string; path: (string | number)[] }[] = [];
+  const visit = (v: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(v)) return v.forEach((item, i) => visit(item, [...path, i]));
+    const obj = asObject(v);
+    if (!obj) return;
+    const name = axisReference(obj);
+    if (name !== undefined) {
+      if (!axes.has(name)) found.push({ name, path: [...path, "$axis"] });
+      return;
+    }
+    for (const key of Object.keys(obj)) visit(obj[key], [...path, key]);
+  };
+  visit(value, [...at]);
+  return found;
+}
+
+export interface ResolvedInputs {
+  readonly inputs: Record<string, unknown>;
+  readonly sha256: string;
+}
 
 /**
  * The resolved inputs of one template at a cell (a fresh object per node) and their digest. The
  * digest depends only on the values of the axes the inputs name, so it is computed once per
  * combination of those: a template that names two small axes of a 100,000-cell matrix hashes its
- * inputs a few hundred times, not 100,000. A name that is no axis of the plan is reported (it is
- * one for every cell, so the first cell tells).
+ * inputs a few hundred times, not 100,000. Every name the inputs use is an axis of the plan:
+ * `compilePlan` refused the others before building (unknownAxisReferences).
  */
 export function inputsResolver(template: unknown, axes: readonly Axis[], valueOf: AxisValue): (index: readonly number[]) => ResolvedInputs {
   const names = new Set<string>();
   const build = compile(template, names);
-  // Whether a name is an axis is the same at every cell: asked at the first, when it has values.
-  let unknown: string[] | undefined;
   // The expanded axes the inputs name, by position; mixed radix over them is at most the number
   // of cells, so a safe integer.
   const named = axes.flatMap((axis, j) => (names.has(axis.name) ? [j] : []));
   const digests = new Map<number, string>();
   return (index) => {
-    unknown ??= [...names].filter((name) => valueOf(name) === undefined);
-    if (unknown.length > 0) return { ok: false, unknown };
     const inputs = build(valueOf) as Record<string, unknown>;
     let slot = 0;
     for (const j of named) slot = slot * (axes[j] as Axis).values.length + (index[j] as number);
     let sha256 = digests.get(slot);
     if (sha256 === undefined) digests.set(slot, (sha256 = digest(inputs)));
-    return { ok: true, inputs, sha256 };
+    return { inputs, sha256 };
   };
 }

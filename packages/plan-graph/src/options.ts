@@ -14,3 +14,19 @@ export interface CompilePlanOptions {
 }
 
 export const DEFAULT_MAX_NODES = 100;
+
+/** The largest `max_nodes` accepted: ten million nodes are gigabytes of graph already. */
+export const MAX_NODES_CEILING = 10_000_000;
+
+/**
+ * `options.max_nodes`: a whole number from 1 to MAX_NODES_CEILING, default 100. Anything else
+ * misuses the options (a RangeError, as for `limits`): `NaN` let every expansion through, and
+ * 10^12 let one through that then failed to allocate its node indexes.
+ */
+export function maxNodesOption(options: CompilePlanOptions): number {
+  const value = options.max_nodes ?? DEFAULT_MAX_NODES;
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_NODES_CEILING) {
+    throw new RangeError(`compilePlan: max_nodes must be a whole number from 1 to ${MAX_NODES_CEILING}, not ${typeof value === "number" ? value : `a ${typeof value}`}`);
+  }
+  return value;
+}

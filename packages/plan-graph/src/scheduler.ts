@@ -1,5 +1,6 @@
 import type { GroundTruthRow, NodeStatus, PlanGraph, PlanGraphNode, StageRollup, ValidationIssue } from "@graphenix/contracts";
 import { DEFAULT_VALIDATION_LIMITS, IssueCollector } from "@graphenix/core";
+import { requestedConcurrency } from "./execution.js";
 import { checkTransition } from "./lifecycle.js";
 import { checkGraphStructure } from "./validate-plan-graph.js";
 
@@ -21,7 +22,10 @@ export interface RunProgress {
 }
 
 export interface RunPlanGraphOptions {
-  /** The plan's requested concurrency (`execution.concurrency`; `order: "sequential"` means 1). Default 1. */
+  /**
+   * The concurrency to ask for instead of the plan's own request. Default: the graph's `execution`
+   * (`sequential` or none: 1; otherwise its `concurrency`; `parallel` without one: no bound but the runner's).
+   */
   readonly concurrency?: number;
   /** The runner's ceiling. Default 1. The effective concurrency is the smaller of the two. */
   readonly max_concurrency?: number;
@@ -69,7 +73,7 @@ export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRo
 
 /**
  * The reference scheduler (DESIGN §6.10): runs every node once, at most
- * min(concurrency, max_concurrency) at a time, starting ready nodes in `node_ordinal` order and
+ * min(the plan's request, max_concurrency) at a time, starting ready nodes in `node_ordinal` order and
  * never before the nodes they depend on have succeeded (a node after a failed or skipped one is
  * skipped: `dependency_failed`). It takes a graph `validatePlanGraph` accepted, and checks again
  * what running needs (unique ids, keys and ordinals, edges between its nodes, no cycle): a graph
@@ -79,12 +83,14 @@ export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRo
  * per node, in `node_ordinal` order, and the stage rollup.
  */
 export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, options: RunPlanGraphOptions = {}): Promise<RunPlanGraphResult> {
-  const limit = Math.min(concurrencyOption(options, "concurrency"), concurrencyOption(options, "max_concurrency"));
-  // Duplicate ids, edges to unknown nodes and cycles are the graph's issues, reported before
-  // anything runs: never a scheduler error, never a dependency silently left out.
+  const override = options.concurrency === undefined ? undefined : concurrencyOption(options, "concurrency");
+  const ceiling = concurrencyOption(options, "max_concurrency");
+  // An order it cannot honour, duplicate ids, edges to unknown nodes and cycles are the graph's
+  // issues, reported before anything runs: never a scheduler error, never a dependency silently left out.
   const issues = new IssueCollector(DEFAULT_VALIDATION_LIMITS.maxIssues);
   checkGraphStructure(graph, issues);
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
+  const limit = Math.min(override ?? requestedConcurrency(graph.execution), ceiling);
   const nodes = [...graph.nodes].sort((a, b) => a.node_ordinal - b.node_ordinal);
   const byId = new Map(nodes.map((n) => [n.action_id, n]));
   const successors = new Map<string, string[]>(nodes.map((n) => [n.action_id, []]));

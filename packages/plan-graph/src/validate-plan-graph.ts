@@ -4,9 +4,10 @@ import { validatePlanGraphSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
 import { topologicalOrder } from "./order.js";
 import { CellCheck } from "./cell-check.js";
+import { checkExecution } from "./execution.js";
 
 /**
- * Validates a plan graph (`expanded_graph.json`): the schema, then unique ids, keys and ordinals,
+ * Validates a plan graph (`expanded_graph.json`): the schema, then its execution request, unique ids, keys and ordinals,
  * contiguous ordinals, edges between existing nodes, consistent cells, identities that match
  * their basis, and no cycle. Never throws for user data.
  */
@@ -30,7 +31,8 @@ function validateOnce(document: unknown, options: ValidationOptions | undefined)
 
 /**
  * What the reference scheduler needs of a graph before it runs one (it takes the graph as typed):
- * unique ids, keys and ordinals, edges between existing nodes, no cycle. `validatePlanGraph` checks
+ * an execution request it can honour, unique ids, keys and ordinals, edges between existing
+ * nodes, no cycle. `validatePlanGraph` checks
  * these and the rest (ordinals, cells, templates, identities).
  */
 export function checkGraphStructure(graph: PlanGraph, issues: IssueCollector): void {
@@ -38,6 +40,7 @@ export function checkGraphStructure(graph: PlanGraph, issues: IssueCollector): v
 }
 
 function checkGraph(graph: PlanGraph, issues: IssueCollector, full = true): void {
+  checkExecution(graph.execution, ["execution"], issues);
   const seen = { action_id: new Map<string, number>(), action_key: new Map<string, number>(), node_ordinal: new Map<number, number>() };
   const cells = full ? new CellCheck(graph) : undefined;
   graph.nodes.forEach((node, i) => {

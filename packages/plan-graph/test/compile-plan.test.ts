@@ -8,6 +8,7 @@ const examples = join(import.meta.dirname, "../../../examples");
 const read = (file: string) => JSON.parse(readFileSync(join(examples, file), "utf8")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const inventory = read("lab-inventory.json");
 const codes = (r: ReturnType<typeof compilePlan>) => (r.ok ? [] : r.issues.map((i) => `${i.pointer} ${i.code}`));
+const issuesOf = (r: ReturnType<typeof compilePlan>) => (r.ok ? [] : r.issues);
 
 describe("compilePlan: matrix", () => {
   const result = compilePlan(read("matrix-scenario.json"), inventory);
@@ -74,6 +75,23 @@ describe("compilePlan: refusals, before any node is built (one fixture per rule:
     const result = compilePlan(s, inventory, { max_nodes: 1_000_000 });
     expect(codes(result)).toEqual(["/scenario/plan/expand plan_expansion_limit"]);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("says how many nodes the expansion would make, exactly, however many that is", () => {
+    const s = matrix();
+    const values = Array.from({ length: 100 }, (_, i) => i);
+    const names = Array.from({ length: 30 }, (_, i) => `x${i}`);
+    for (const name of names.slice(0, 6)) s.plan.axes[name] = values;
+    s.plan.expand = ["targets", "encoding", ...names.slice(0, 6)];
+    expect(issuesOf(compilePlan(s, inventory, { max_nodes: 10_000_000 }))[0]?.message).toBe("the expansion would make 6000000000000 nodes, more than max_nodes (10000000)");
+    // Past what a double holds exactly: 6 × 100^30 is written out in full.
+    for (const name of names) s.plan.axes[name] = values;
+    s.plan.expand = ["targets", "encoding", ...names];
+    expect(issuesOf(compilePlan(s, inventory))[0]?.message).toBe(`the expansion would make 6${"0".repeat(60)} nodes, more than max_nodes (100)`);
+  });
+
+  it.each([Number.NaN, 0, -1, 1.5, 10 ** 12, Infinity, "10" as unknown as number])("max_nodes %s is a misuse of the options (RangeError), not a limit", (max_nodes) => {
+    expect(() => compilePlan(matrix(), inventory, { max_nodes })).toThrow(RangeError);
   });
 
   it("never throws on junk", () => {

@@ -27,6 +27,21 @@ const flow5 = join(root, "tests/golden/flows/flow-05-single-agent-confirm-requir
 const base = () => read(join(flow5, "plan.json"));
 const [s0, s1, s2] = base().steps.map((s) => s.step_id) as [string, string, string];
 
+describe("the upstream schema's date-time format", () => {
+  it("holds real dates only: February 31st and a 29th outside a leap year are refused", () => {
+    const at = (created_at: string) => {
+      const plan = base();
+      plan.meta = { ...plan.meta, created_at };
+      return codes(validateMplpPlan(plan));
+    };
+    expect(at("2024-02-29T12:00:00.000Z")).toEqual([]);
+    expect(at("2025-13-01T12:00:00.000Z")).toEqual(["/meta/created_at schema-invalid"]);
+    for (const bad of ["2025-02-31T12:00:00.000Z", "2025-02-29T12:00:00.000Z", "1900-02-29T12:00:00.000Z", "2025-04-31T12:00:00.000Z"]) {
+      expect(at(bad), bad).toEqual(at("2025-13-01T12:00:00.000Z")); // what any malformed date-time gets
+    }
+  });
+});
+
 describe("our stricter profile (one fixture per rule: fixtures/_error_/mplp-*)", () => {
   it("approval gate: in_progress needs an approved Confirm targeting the plan when governance requires it", () => {
     const plan = base();

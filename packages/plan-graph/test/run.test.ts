@@ -83,6 +83,46 @@ describe("runPlanGraph", () => {
     expect(result.ok && result.rows.map((r) => r.phases.join(">"))).toEqual(Array(6).fill("pending>ready>running>succeeded"));
   });
 
+  /** The most nodes running at once when `graph` runs with these options. */
+  const peakOf = async (graph: PlanGraph, options: Parameters<typeof runPlanGraph>[2]) => {
+    let running = 0;
+    let peak = 0;
+    const result = await runPlanGraph(graph, async () => {
+      peak = Math.max(peak, ++running);
+      await new Promise((r) => setTimeout(r, 2));
+      running--;
+      return { status: "succeeded" };
+    }, options);
+    expect(result.ok).toBe(true);
+    return peak;
+  };
+  const asking = (execution: PlanGraph["execution"]): PlanGraph => {
+    const { execution: _given, ...rest } = structuredClone(matrix);
+    return execution === undefined ? rest : { ...rest, execution };
+  };
+
+  it("asks for the concurrency the graph's execution request gives, unless the caller overrides it", async () => {
+    expect(matrix.execution).toEqual({ order: "sequential", concurrency: 1 }); // the scenario's, carried over
+    expect(await peakOf(matrix, { max_concurrency: 6 })).toBe(1);
+    expect(await peakOf(asking(undefined), { max_concurrency: 6 })).toBe(1);
+    expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { max_concurrency: 6 })).toBe(3);
+    expect(await peakOf(asking({ concurrency: 2 }), { max_concurrency: 6 })).toBe(2);
+    // parallel without a number: as many as the runner allows.
+    expect(await peakOf(asking({ order: "parallel" }), { max_concurrency: 5 })).toBe(5);
+    expect(await peakOf(asking({ order: "parallel" }), {})).toBe(1);
+    expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { concurrency: 1, max_concurrency: 6 })).toBe(1);
+  });
+
+  it("runs nothing for an order it does not know, or a sequential plan asking for more than one node at a time", async () => {
+    let calls = 0;
+    const count = async (): Promise<NodeOutcome> => (calls++, { status: "succeeded" });
+    const unknown = await runPlanGraph(asking({ order: "round_robin" }), count, { max_concurrency: 4 });
+    expect(unknown.ok ? [] : codes(unknown)).toEqual(["/execution/order plan_order_unsupported"]);
+    const contradictory = await runPlanGraph(asking({ order: "sequential", concurrency: 4 }), count, { max_concurrency: 4 });
+    expect(contradictory.ok ? [] : codes(contradictory)).toEqual(["/execution/concurrency config_schema_invalid"]);
+    expect(calls).toBe(0);
+  });
+
   it("waits for dependencies and skips what depends on a failure", async () => {
     const result = await runPlanGraph(withEdges(), async (node) => (node.node_ordinal === 1 ? { status: "failed", reason_code: "edr_blocked" } : { status: "succeeded" }), { max_concurrency: 3, concurrency: 3 });
     expect(result.ok && result.rows.map((r) => `${r.node_ordinal}:${r.status}:${r.reason_code ?? ""}`)).toEqual(["0:succeeded:", "1:failed:edr_blocked", "2:succeeded:", "3:succeeded:", "4:skipped:dependency_failed", "5:skipped:dependency_failed"]);

@@ -1,5 +1,5 @@
 import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, TraceEvent } from "@graphenix/contracts";
-import { millisOf } from "./timestamps.js";
+import { millisOf } from "@graphenix/core";
 
 export interface SimulationScript {
   /** unitId → how many attempts fail before one succeeds (a failure when ≥ its maxAttempts). */

@@ -38,12 +38,3 @@ function fraction(timestamp: string): string {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/**
- * A timestamp as milliseconds since 1970. A leap second (`…:60`, which `Date.parse` refuses) counts
- * as the start of the next minute: every simulated event comes after it, as it should.
- */
-export function millisOf(timestamp: string): number {
-  const leap = timestamp.slice(17, 19) === "60";
-  return leap ? Date.parse(`${timestamp.slice(0, 17)}59${timestamp.slice(19)}`) + 1000 : Date.parse(timestamp);
-}

@@ -6,7 +6,7 @@ import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFile } from "../output.js";
-import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
+import { issueCount, issuesJson, locateAcross, printIssues } from "../report.js";
 
 export const compileCommand: Command = {
   name: "compile",
@@ -47,7 +47,7 @@ export const compileCommand: Command = {
       io.stdout.write(`${JSON.stringify({ source, runtime: inputs.runtime.source, valid: result.ok, issues: issuesJson(located), ...(result.ok && typeof values.output === "string" && { output: values.output }), ...plan })}\n`);
     } else if (!result.ok) {
       printIssues(located, io);
-      io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("compile failed")} (${plural(located.length, "issue")})\n`);
+      io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("compile failed")} (${issueCount(result.issues)})\n`);
     } else if (typeof values.output !== "string") {
       io.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
     }

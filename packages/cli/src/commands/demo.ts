@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { millisOf } from "@graphenix/core";
 import { CompileOptionsError } from "@graphenix/plan-compiler";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
@@ -43,9 +44,10 @@ export const demoCommand: Command = {
   examples: ["graphenix demo", "graphenix demo --fail-target ws-10 --out-dir runs/demo", "graphenix demo --json"],
   async run(_positionals, values, io) {
     const now = typeof values.now === "string" ? values.now : DEMO_NOW;
-    // The simulated clock counts seconds from --now: it needs a time Date can hold (no leap
-    // second), and room for the run before the year 10000 the timestamp format cannot write.
-    const start = Date.parse(now);
+    // The simulated clock counts seconds from --now (a leap second as the next minute's start): it
+    // needs a time Date can hold, and room for the run before the year 10000 the timestamp format
+    // cannot write.
+    const start = millisOf(now);
     if (Number.isNaN(start) || start > LATEST_START) throw new CliFailure(`graphenix demo: --now takes a UTC date-time before 9999-12-01 the simulated clock can count from (e.g. ${DEMO_NOW}), not "${now}"`, EXIT.usage);
     const paint = paintFor(io.color);
     const live = io.interactive === true && !values.json;

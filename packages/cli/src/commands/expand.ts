@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { DEFAULT_JSON_MAX_DEPTH, MAX_VALIDATION_DEPTH } from "@graphenix/core";
-import { compilePlan } from "@graphenix/plan-graph";
+import { compilePlan, MAX_NODES_CEILING } from "@graphenix/plan-graph";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
 import { CliFailure, oneLine } from "../errors.js";
@@ -8,7 +8,7 @@ import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFiles } from "../output.js";
-import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
+import { issueCount, issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const expandCommand: Command = {
   name: "expand",
@@ -28,7 +28,7 @@ export const expandCommand: Command = {
     if (typeof values.inventory !== "string") throw new CliFailure("graphenix expand: --inventory <file> is required (see 'graphenix expand --help')", EXIT.usage);
     const rawMax = values["max-nodes"];
     const maxNodes = rawMax === undefined ? undefined : Number(rawMax);
-    if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || !Number.isSafeInteger(maxNodes))) throw new CliFailure(`graphenix expand: --max-nodes takes a positive whole number, not "${String(rawMax)}"`, EXIT.usage);
+    if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || maxNodes > MAX_NODES_CEILING)) throw new CliFailure(`graphenix expand: --max-nodes takes a whole number from 1 to ${MAX_NODES_CEILING}, not "${String(rawMax)}" (see 'graphenix expand --help')`, EXIT.usage);
     const readLimits = limitsFrom(values);
     const inputs = await readJsonInputs({ scenario: file as string, inventory: values.inventory }, io, readLimits);
     const result = compilePlan(inputs.scenario.value, inputs.inventory.value, {
@@ -41,7 +41,7 @@ export const expandCommand: Command = {
       if (values.json) io.stdout.write(`${JSON.stringify({ source, inventory: inputs.inventory.source, valid: false, issues: issuesJson(located) })}\n`);
       else {
         printIssues(located, io);
-        io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("expansion failed")} (${plural(located.length, "issue")})\n`);
+        io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("expansion failed")} (${issueCount(result.issues)})\n`);
       }
       return EXIT.invalid;
     }

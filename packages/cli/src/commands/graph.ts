@@ -11,7 +11,7 @@ import { readJsonInput, type JsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
 import { writeOutputFile } from "../output.js";
-import { issuesJson, locateIn, plural, printIssues } from "../report.js";
+import { issueCount, issuesJson, locateIn, printIssues } from "../report.js";
 
 const DRAWABLE = DRAWABLE_KINDS.join(", ");
 
@@ -51,7 +51,7 @@ function refuse(job: Job, issues: readonly ValidationIssue[], io: CliIo, validat
   if (validated) {
     const declared = (input.value as { format?: unknown } | null)?.format;
     const what = kind && typeof declared === "string" && kind.formats.includes(declared) ? declared : (kind?.name ?? "document");
-    io.stdout.write(`${oneLine(input.source)}: ${paintFor(io.color).red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
+    io.stdout.write(`${oneLine(input.source)}: ${paintFor(io.color).red("invalid")} ${what} (${issueCount(issues)})\n`);
   }
   return EXIT.invalid;
 }
@@ -83,9 +83,10 @@ export const graphCommand: Command = {
     const kind = forced === undefined ? detectKind(input.value) : DOCUMENT_KINDS.find((k) => k.name === forced);
     const job: Job = { input, kind, to, json: values.json === true, output: typeof values.output === "string" ? values.output : undefined };
     if (!kind || !DRAWABLE_KINDS.includes(kind.name)) return refuse(job, [kindIssue(input.value, kind)], io, false);
-    const result = kind.validate(input.value, documentLimitsFrom(values));
+    const limits = documentLimitsFrom(values);
+    const result = kind.validate(input.value, limits);
     if (!result.valid || result.issues.some((i) => i.severity === "error")) return refuse(job, result.issues, io, true);
-    const drawing = drawDocument(kind.name, result.value);
+    const drawing = drawDocument(kind.name, result.value, limits);
     if (!drawing) return refuse(job, [kindIssue(input.value, kind)], io, false);
     const text = renderDrawing(drawing, to, direction);
     const located = locateIn(input, result.issues);

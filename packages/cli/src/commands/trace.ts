@@ -5,7 +5,7 @@ import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { issuesJson, locateAcross, plural, printIssues } from "../report.js";
+import { issueCount, issuesJson, locateAcross, plural, printIssues } from "../report.js";
 
 export const traceCommand: Command = {
   name: "trace",
@@ -33,12 +33,11 @@ export const traceCommand: Command = {
     }
     printIssues(located, io);
     const paint = paintFor(io.color);
-    const errors = result.issues.filter((i) => i.severity === "error").length;
-    const warnings = result.issues.length - errors;
+    const warnings = result.issues.filter((i) => i.severity === "warning").length;
     io.stdout.write(
       result.valid
         ? `${oneLine(trace.source)}: ${paint.green("bound")} to ${oneLine(plan.source)}${warnings ? ` (${plural(warnings, "warning")})` : ""}\n`
-        : `${oneLine(trace.source)}: ${paint.red("does not bind")} to ${oneLine(plan.source)} (${plural(errors, "issue")})\n`,
+        : `${oneLine(trace.source)}: ${paint.red("does not bind")} to ${oneLine(plan.source)} (${issueCount(result.issues)})\n`,
     );
     return result.valid ? EXIT.ok : EXIT.invalid;
   },

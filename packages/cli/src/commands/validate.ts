@@ -7,7 +7,7 @@ import { EXIT } from "../exit-codes.js";
 import { detectKind, DOCUMENT_KINDS, type DocumentKind } from "../formats.js";
 import { readJsonInput } from "../input.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { issuesJson, locateIn, plural, printIssues } from "../report.js";
+import { issueCount, issuesJson, locateIn, printIssues } from "../report.js";
 
 const KIND_NAMES = DOCUMENT_KINDS.map((k) => k.name).join(", ");
 const KNOWN_FORMATS = DOCUMENT_KINDS.flatMap((k) => k.formats);
@@ -60,7 +60,7 @@ export const validateCommand: Command = {
       const declared = (input.value as { format?: unknown } | null)?.format;
       const what = kind ? (typeof declared === "string" && kind.formats.includes(declared) ? declared : kind.name) : "document";
       const paint = paintFor(io.color);
-      io.stdout.write(valid ? `${oneLine(input.source)}: ${paint.green("valid")} ${oneLine(what)}\n` : `${oneLine(input.source)}: ${paint.red("invalid")} ${what} (${plural(issues.length, "issue")})\n`);
+      io.stdout.write(valid ? `${oneLine(input.source)}: ${paint.green("valid")} ${oneLine(what)}\n` : `${oneLine(input.source)}: ${paint.red("invalid")} ${what} (${issueCount(issues)})\n`);
     }
     return valid ? EXIT.ok : EXIT.invalid;
   },

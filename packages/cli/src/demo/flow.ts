@@ -1,8 +1,9 @@
 import { validateAuthoringGraph } from "@graphenix/authoring-format";
 import type { ExecutableGraphPlanV2, ExpansionManifest, GraphExecutionTrace, GroundTruthRow, PlanGraph, StageRollup, ValidationIssue } from "@graphenix/contracts";
+import { millisOf } from "@graphenix/core";
 import { compileExecutablePlan } from "@graphenix/plan-compiler";
 import { validateExecutablePlan } from "@graphenix/plan-format";
-import { compilePlan, runPlanGraph, type RunProgress } from "@graphenix/plan-graph";
+import { compilePlan, requestedConcurrency, runPlanGraph, type RunProgress } from "@graphenix/plan-graph";
 import { bindGroundTruthToPlanGraph, bindTraceToPlan, simulateTrace } from "@graphenix/trace-format";
 import { DEMO_EXAMPLES } from "./examples.js";
 
@@ -32,9 +33,13 @@ export interface DemoResult {
   readonly traceWarnings?: number;
 }
 
+/** The demo runner's `max_concurrency`: the most nodes it runs at once, whatever a plan asks for. */
+const DEMO_MAX_CONCURRENCY = 4;
+
 /** A clock that ticks one second per reading from `start`: run records get times, and the same ones every run. */
 function simulatedClock(start: string): () => string {
-  let t = Date.parse(start);
+  // A leap second starts the next minute (millisOf): Date.parse cannot read one.
+  let t = millisOf(start);
   return () => new Date((t += 1000)).toISOString();
 }
 
@@ -63,12 +68,11 @@ export async function runDemoFlow(options: DemoOptions): Promise<DemoResult> {
   if (!expanded.ok) return failed("expand", expanded.issues, { authoring, plan, units });
   const { graph, manifest } = expanded;
 
-  const execution = (DEMO_EXAMPLES.matrixScenario.value as { plan: { execution?: { concurrency?: number } } }).plan.execution;
-  const concurrency = execution?.concurrency ?? 1;
+  // The plan's own request (the graph carries the scenario's execution), under the demo runner's ceiling.
+  const concurrency = Math.min(requestedConcurrency(graph.execution), DEMO_MAX_CONCURRENCY);
   const fail = new Set(options.failTargets);
   const ran = await runPlanGraph(graph, async (node) => (fail.has(node.target_asset_id) ? { status: "failed", reason_code: "simulated_failure" } : { status: "succeeded" }), {
-    concurrency,
-    max_concurrency: concurrency,
+    max_concurrency: DEMO_MAX_CONCURRENCY,
     clock: simulatedClock(options.now),
     plan_expansion_ref: "plan/expansion_manifest.json",
     ...(options.onProgress && { onProgress: options.onProgress }),

@@ -1,3 +1,4 @@
+import type { ValidationOptions } from "@graphenix/core";
 import { fromMplpPlan, type MplpPlan } from "@graphenix/plan-graph";
 import { edgeBetween, groupWaves, type Drawing, type DrawNode } from "./model.js";
 import { label, oneLine } from "./text.js";
@@ -8,10 +9,13 @@ import { wavesOf } from "./waves.js";
  * order `fromMplpPlan` gives them (`order_index`, then position in `steps`), grouped by wave; one
  * edge per dependency, from the step depended on to the step, in that order.
  */
-export function drawMplpPlan(plan: MplpPlan): Drawing {
-  // The plan passed validateMplpPlan, as fromMplpPlan requires; were it not to, steps keep their own order.
-  const view = fromMplpPlan(plan);
-  const steps = view.ok ? view.graph.nodes.map((n) => n.step) : plan.steps;
+export function drawMplpPlan(plan: MplpPlan, options?: ValidationOptions): Drawing {
+  // The plan passed validateMplpPlan under these options, as fromMplpPlan requires. With the
+  // library's default limits instead, a plan the user allowed more steps than 100,000 failed here
+  // and was drawn in the order of its steps array, without a word.
+  const view = fromMplpPlan(plan, options);
+  if (!view.ok) throw new Error(`graphenix graph: an MPLP plan that validated could not be ordered (${view.issues[0]?.code ?? "?"})`);
+  const steps = view.graph.nodes.map((n) => n.step);
   const position = new Map<string, number>();
   steps.forEach((s, i) => {
     if (!position.has(s.step_id)) position.set(s.step_id, i);

@@ -4,7 +4,7 @@
  */
 
 import type { Sha256Digest } from "./common-v1.js";
-import type { ActionTemplate } from "./scenario-plan-v1.js";
+import type { ActionTemplate, PlanExecution } from "./scenario-plan-v1.js";
 
 /**
  * A node's lifecycle state: `pending → ready → running → succeeded | failed`, and `pending | ready → skipped`. Run state, never stored on the graph.
@@ -38,6 +38,7 @@ export interface PlanGraph {
    * The plan type that was compiled.
    */
   plan_type: "atomic" | "matrix";
+  execution?: PlanExecution;
   /**
    * The template snapshot: the templates used, in UTF-8 byte order of `template_id`.
    */

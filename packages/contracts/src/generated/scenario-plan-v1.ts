@@ -144,11 +144,11 @@ export interface TargetSelector {
  */
 export interface PlanExecution {
   /**
-   * `sequential` runs one node at a time; `parallel` up to `concurrency`.
+   * `sequential` runs one node at a time; `parallel` up to `concurrency`. Any other order is refused with `plan_order_unsupported` (the runners of this version know these two).
    */
-  order?: "sequential" | "parallel";
+  order?: string;
   /**
-   * The most nodes running at once the plan asks for (the runner may allow fewer).
+   * The most nodes running at once the plan asks for (the runner may allow fewer). With `order: sequential` it can only be 1; with `parallel` and no `concurrency`, as many as the runner allows.
    */
   concurrency?: number;
 }

@@ -1,0 +1,30 @@
+import type { PlanExecution } from "@graphenix/contracts";
+import type { IssueCollector } from "@graphenix/core";
+
+/** The orders the reference scheduler knows (DESIGN §6.10). */
+export const SUPPORTED_ORDERS: readonly string[] = ["sequential", "parallel"];
+
+/**
+ * A plan's execution request is one a runner of this version can honour: a known `order`
+ * (`plan_order_unsupported`, DESIGN §6.8), and a `sequential` plan asks for no more than one node
+ * at a time (anything else contradicts itself: reported, never silently run one way or the other).
+ * `at`: the path of the `execution` member.
+ */
+export function checkExecution(execution: PlanExecution | undefined, at: readonly (string | number)[], issues: IssueCollector): void {
+  if (execution === undefined) return;
+  const { order, concurrency } = execution;
+  if (order !== undefined && !SUPPORTED_ORDERS.includes(order)) {
+    issues.add("plan_order_unsupported", `the order ${JSON.stringify(order)} is not supported: a plan runs sequential or parallel`, [...at, "order"]);
+  } else if (order === "sequential" && concurrency !== undefined && concurrency !== 1) {
+    issues.add("config_schema_invalid", `a sequential plan runs one node at a time, so its concurrency can only be 1, not ${concurrency}`, [...at, "concurrency"]);
+  }
+}
+
+/**
+ * How many nodes at once a plan asks for: 1 for `sequential` (and for a plan that asks nothing),
+ * its `concurrency` otherwise, and as many as the runner allows for `parallel` without one.
+ */
+export function requestedConcurrency(execution: PlanExecution | undefined): number {
+  if (execution === undefined || execution.order === "sequential") return 1;
+  return execution.concurrency ?? (execution.order === "parallel" ? Number.POSITIVE_INFINITY : 1);
+}
