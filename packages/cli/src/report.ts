@@ -52,15 +52,15 @@ export function plural(n: number, word: string): string {
 
 /**
  * How many issues were found, for a summary line: "3 issues", or past `--max-issues` "250 issues,
- * 50 not shown". The `issues-truncated` line is not itself an issue of the document; it stands for
+ * 50 not shown" (`word`: "warning" for a result with warnings only). The `issues-truncated` line is not itself an issue of the document; it stands for
  * the issues it says were left out.
  */
-export function issueCount(issues: readonly ValidationIssue[]): string {
+export function issueCount(issues: readonly ValidationIssue[], word = "issue"): string {
   let shown = 0;
   let leftOut = 0;
   for (const issue of issues) {
     if (issue.code === "issues-truncated") leftOut += truncatedCount(issue);
     else shown++;
   }
-  return leftOut === 0 ? plural(shown, "issue") : `${plural(shown + leftOut, "issue")}, ${leftOut} not shown`;
+  return leftOut === 0 ? plural(shown, word) : `${plural(shown + leftOut, word)}, ${leftOut} not shown`;
 }

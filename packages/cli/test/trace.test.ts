@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "./helpers.js";
+import { repoRoot, run } from "./helpers.js";
 
 const plan = "packages/plan-compiler/test/fixtures/content-pipeline/expected.plan.v2.json";
 const trace = "packages/trace-format/test/fixtures/content-pipeline-succeeded/trace.json";
@@ -14,6 +16,17 @@ describe("graphenix trace check", () => {
     const result = await run(["trace", "check", trace, "--plan", other]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^${trace.replace(/[.]/g, "\\.")}:\\d+:\\d+: trace-plan-mismatch: .*\\(at /planId\\)$`, "m"));
+  });
+
+  it("a running trace binds with warnings, counted as found, not as printed past --max-issues", async () => {
+    const full = JSON.parse(readFileSync(join(repoRoot, trace), "utf8")) as { status: string; finishedAt?: string; events: unknown[] };
+    const { finishedAt: _over, ...running } = { ...full, status: "running", events: full.events.slice(0, 1) };
+    const all = await run(["trace", "check", "-", "--plan", plan], JSON.stringify(running));
+    const total = Number(/\((\d+) warnings\)\n$/.exec(all.stdout)?.[1]);
+    expect([all.code, total > 2]).toEqual([0, true]);
+    const capped = await run(["trace", "check", "-", "--plan", plan, "--max-issues", "2"], JSON.stringify(running));
+    expect(capped.code).toBe(0);
+    expect(capped.stdout.endsWith(`: bound to ${plan} (${total} warnings, ${total - 2} not shown)\n`)).toBe(true);
   });
 
   it("needs the check subcommand and --plan", async () => {

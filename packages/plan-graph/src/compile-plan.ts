@@ -16,7 +16,7 @@ import { validateLabInventorySchema, validateScenarioPlanSchema } from "./genera
 import { checkExecution } from "./execution.js";
 import { HexIndex } from "./hex-index.js";
 import { ACTION_ID_PREFIX, identityWriter } from "./identity.js";
-import { inputsResolver, unknownAxisReferences } from "./inputs.js";
+import { inputsResolver, isAxisReference, unknownAxisReferences } from "./inputs.js";
 import { maxNodesOption, type CompilePlanOptions } from "./options.js";
 
 export type CompilePlanResult =
@@ -85,6 +85,11 @@ function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlan
   const axisNames = new Set(axes.map((a) => a.name));
   for (const template of templates) {
     const at = ["scenario", "plan", "templates", plan.templates.indexOf(template), "inputs"];
+    // A node's resolved_inputs is an object of named inputs: an axis value goes in one of them.
+    if (isAxisReference(template.inputs)) {
+      issues.add("config_schema_invalid", "the inputs are an object of named inputs, not one axis value: write it as a named input, e.g. { \"value\": { \"$axis\": … } }", at);
+      continue;
+    }
     for (const { name, path } of unknownAxisReferences(template.inputs, axisNames, at)) {
       issues.add("config_schema_invalid", `the template's inputs use the axis ${JSON.stringify(name)}, which is not an axis of the plan`, path);
     }

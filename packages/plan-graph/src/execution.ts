@@ -1,5 +1,5 @@
 import type { PlanExecution } from "@graphenix/contracts";
-import type { IssueCollector } from "@graphenix/core";
+import { asObject, type IssueCollector } from "@graphenix/core";
 
 /** The orders the reference scheduler knows (DESIGN §6.10). */
 export const SUPPORTED_ORDERS: readonly string[] = ["sequential", "parallel"];
@@ -12,12 +12,28 @@ export const SUPPORTED_ORDERS: readonly string[] = ["sequential", "parallel"];
  */
 export function checkExecution(execution: PlanExecution | undefined, at: readonly (string | number)[], issues: IssueCollector): void {
   if (execution === undefined) return;
+  // The schema holds these for a validated graph; the scheduler takes graphs as typed, and a
+  // request it cannot read must stop it (a concurrency of "x" left it waiting forever).
+  if (asObject(execution) === undefined) {
+    issues.add("config_schema_invalid", "execution is an object: { order, concurrency }", [...at]);
+    return;
+  }
   const { order, concurrency } = execution;
+  if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1)) {
+    issues.add("config_schema_invalid", `concurrency is a whole number from 1, not ${shown(concurrency)}`, [...at, "concurrency"]);
+    return;
+  }
   if (order !== undefined && !SUPPORTED_ORDERS.includes(order)) {
-    issues.add("plan_order_unsupported", `the order ${JSON.stringify(order)} is not supported: a plan runs sequential or parallel`, [...at, "order"]);
+    issues.add("plan_order_unsupported", `the order ${shown(order)} is not supported: a plan runs sequential or parallel`, [...at, "order"]);
   } else if (order === "sequential" && concurrency !== undefined && concurrency !== 1) {
     issues.add("config_schema_invalid", `a sequential plan runs one node at a time, so its concurrency can only be 1, not ${concurrency}`, [...at, "concurrency"]);
   }
+}
+
+/** A value of a typed graph that may not be what its type says, named without calling into it. */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  return typeof value === "number" || typeof value === "boolean" || value === null ? String(value) : `a ${typeof value}`;
 }
 
 /**

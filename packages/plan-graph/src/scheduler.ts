@@ -23,8 +23,11 @@ export interface RunProgress {
 
 export interface RunPlanGraphOptions {
   /**
-   * The concurrency to ask for instead of the plan's own request. Default: the graph's `execution`
-   * (`sequential` or none: 1; otherwise its `concurrency`; `parallel` without one: no bound but the runner's).
+   * The concurrency the caller asks for. For a graph with an `execution` request it can only lower
+   * that request (a `sequential` plan runs one node at a time whatever is passed); for a graph
+   * without one it is the request. The plan's request: `sequential` 1, otherwise its
+   * `concurrency`, and for `parallel` without one, no bound but the runner's. Default: the plan's
+   * request, or 1 for a graph without one.
    */
   readonly concurrency?: number;
   /** The runner's ceiling. Default 1. The effective concurrency is the smaller of the two. */
@@ -73,7 +76,7 @@ export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRo
 
 /**
  * The reference scheduler (DESIGN §6.10): runs every node once, at most
- * min(the plan's request, max_concurrency) at a time, starting ready nodes in `node_ordinal` order and
+ * min(the plan's request, the caller's `concurrency`, max_concurrency) at a time, starting ready nodes in `node_ordinal` order and
  * never before the nodes they depend on have succeeded (a node after a failed or skipped one is
  * skipped: `dependency_failed`). It takes a graph `validatePlanGraph` accepted, and checks again
  * what running needs (unique ids, keys and ordinals, edges between its nodes, no cycle): a graph
@@ -83,14 +86,16 @@ export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRo
  * per node, in `node_ordinal` order, and the stage rollup.
  */
 export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, options: RunPlanGraphOptions = {}): Promise<RunPlanGraphResult> {
-  const override = options.concurrency === undefined ? undefined : concurrencyOption(options, "concurrency");
+  const asked = options.concurrency === undefined ? undefined : concurrencyOption(options, "concurrency");
   const ceiling = concurrencyOption(options, "max_concurrency");
   // An order it cannot honour, duplicate ids, edges to unknown nodes and cycles are the graph's
   // issues, reported before anything runs: never a scheduler error, never a dependency silently left out.
   const issues = new IssueCollector(DEFAULT_VALIDATION_LIMITS.maxIssues);
   checkGraphStructure(graph, issues);
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
-  const limit = Math.min(override ?? requestedConcurrency(graph.execution), ceiling);
+  // Never more than the plan asks for: the caller's number only lowers a request the graph carries.
+  const request = graph.execution === undefined ? (asked ?? 1) : Math.min(requestedConcurrency(graph.execution), asked ?? Number.POSITIVE_INFINITY);
+  const limit = Math.min(request, ceiling);
   const nodes = [...graph.nodes].sort((a, b) => a.node_ordinal - b.node_ordinal);
   const byId = new Map(nodes.map((n) => [n.action_id, n]));
   const successors = new Map<string, string[]>(nodes.map((n) => [n.action_id, []]));

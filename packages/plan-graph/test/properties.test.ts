@@ -246,14 +246,27 @@ describe("runPlanGraph: properties", () => {
     graph: graphs,
     outcomes: fc.array(fc.constantFrom<Plan>("succeeded", "succeeded", "succeeded", "failed", "reason", "throw", "reject"), { minLength: 14, maxLength: 14 }),
     delays: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 14, maxLength: 14 }),
+    // The plan's execution request, which the graph carries (or none).
+    execution: fc.option(
+      fc.oneof(fc.constant({ order: "sequential" }), fc.record({ order: fc.constant("parallel"), concurrency: fc.integer({ min: 1, max: 4 }) }, { requiredKeys: ["order"] }), fc.record({ concurrency: fc.integer({ min: 1, max: 4 }) })),
+      { nil: undefined },
+    ),
     concurrency: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     max_concurrency: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     fail_fast: fc.boolean(),
   });
 
+  /** DESIGN §6.10 by definition: the plan's request (sequential 1; parallel unbounded unless it says), lowered by the caller's, capped by the runner's. */
+  const expectedLimit = (execution: { order?: string; concurrency?: number } | undefined, concurrency: number | undefined, max_concurrency: number | undefined) => {
+    const planAsks = execution === undefined ? undefined : execution.order === "sequential" ? 1 : (execution.concurrency ?? (execution.order === "parallel" ? Infinity : 1));
+    const request = planAsks === undefined ? (concurrency ?? 1) : Math.min(planAsks, concurrency ?? Infinity);
+    return Math.min(request, max_concurrency ?? 1);
+  };
+
   it("runs every node at most once, after the nodes it depends on succeeded, within the concurrency; one row per node that follows the lifecycle", async () => {
     await fc.assert(
-      fc.asyncProperty(runs, async ({ graph, outcomes, delays, concurrency, max_concurrency, fail_fast }) => {
+      fc.asyncProperty(runs, async ({ graph: bare, execution, outcomes, delays, concurrency, max_concurrency, fail_fast }) => {
+        const graph = execution === undefined ? bare : { ...bare, execution };
         const finished = new Map<string, string>();
         const calls: string[] = [];
         let running = 0;
@@ -285,7 +298,7 @@ describe("runPlanGraph: properties", () => {
         }
         if (!result.ok) throw new Error("an acyclic graph did not run");
         expect(new Set(calls).size).toBe(calls.length);
-        expect(peak).toBeLessThanOrEqual(Math.min(concurrency ?? 1, max_concurrency ?? 1));
+        expect(peak).toBeLessThanOrEqual(expectedLimit(execution, concurrency, max_concurrency));
         expect(result.rows.map((r) => r.node_ordinal)).toEqual([...graph.nodes].map((n) => n.node_ordinal).sort((a, b) => a - b));
         const rows = new Map(result.rows.map((r) => [r.action_id, r]));
         for (const row of result.rows) {

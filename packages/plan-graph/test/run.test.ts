@@ -11,8 +11,8 @@ const compiled = compilePlan(read("matrix-scenario.json"), read("lab-inventory.j
 if (!compiled.ok) throw new Error("example must compile");
 const matrix: PlanGraph = compiled.graph;
 const ids = matrix.nodes.map((n) => n.action_id);
-/** The matrix with edges: node 5 after 0 and 1; node 4 after 5. */
-const withEdges = (): PlanGraph => ({ ...structuredClone(matrix), edges: [{ from: ids[0]!, to: ids[5]!, kind: "depends_on" }, { from: ids[1]!, to: ids[5]!, kind: "depends_on" }, { from: ids[5]!, to: ids[4]!, kind: "depends_on" }] });
+/** The matrix with edges: node 5 after 0 and 1; node 4 after 5. It asks to run in parallel (as many nodes as the runner allows). */
+const withEdges = (): PlanGraph => ({ ...structuredClone(matrix), execution: { order: "parallel" }, edges: [{ from: ids[0]!, to: ids[5]!, kind: "depends_on" }, { from: ids[1]!, to: ids[5]!, kind: "depends_on" }, { from: ids[5]!, to: ids[4]!, kind: "depends_on" }] });
 const codes = (r: { issues: readonly { code: string; pointer: string }[] }) => r.issues.map((i) => `${i.pointer} ${i.code}`);
 
 describe("validatePlanGraph", () => {
@@ -66,23 +66,6 @@ describe("node lifecycle", () => {
 describe("runPlanGraph", () => {
   const succeed = async (): Promise<NodeOutcome> => ({ status: "succeeded" });
 
-  it("starts nodes in node_ordinal order, never more than min(plan, runner) at once", async () => {
-    const started: number[] = [];
-    let running = 0;
-    let peak = 0;
-    const result = await runPlanGraph(matrix, async (node) => {
-      started.push(node.node_ordinal);
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 2));
-      running--;
-      return { status: "succeeded" };
-    }, { concurrency: 4, max_concurrency: 2 });
-    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(peak).toBe(2);
-    expect(result.ok && result.rollup).toEqual({ total: 6, succeeded: 6, failed: 0, skipped: 0, status: "succeeded" });
-    expect(result.ok && result.rows.map((r) => r.phases.join(">"))).toEqual(Array(6).fill("pending>ready>running>succeeded"));
-  });
-
   /** The most nodes running at once when `graph` runs with these options. */
   const peakOf = async (graph: PlanGraph, options: Parameters<typeof runPlanGraph>[2]) => {
     let running = 0;
@@ -101,16 +84,56 @@ describe("runPlanGraph", () => {
     return execution === undefined ? rest : { ...rest, execution };
   };
 
-  it("asks for the concurrency the graph's execution request gives, unless the caller overrides it", async () => {
+  it("starts nodes in node_ordinal order, never more than min(plan, runner) at once", async () => {
+    const started: number[] = [];
+    let running = 0;
+    let peak = 0;
+    const result = await runPlanGraph(asking({ order: "parallel", concurrency: 4 }), async (node) => {
+      started.push(node.node_ordinal);
+      peak = Math.max(peak, ++running);
+      await new Promise((r) => setTimeout(r, 2));
+      running--;
+      return { status: "succeeded" };
+    }, { concurrency: 4, max_concurrency: 2 });
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+    expect(result.ok && result.rollup).toEqual({ total: 6, succeeded: 6, failed: 0, skipped: 0, status: "succeeded" });
+    expect(result.ok && result.rows.map((r) => r.phases.join(">"))).toEqual(Array(6).fill("pending>ready>running>succeeded"));
+  });
+
+
+  it("runs as many nodes at once as the graph's execution request asks, under the runner's ceiling", async () => {
     expect(matrix.execution).toEqual({ order: "sequential", concurrency: 1 }); // the scenario's, carried over
     expect(await peakOf(matrix, { max_concurrency: 6 })).toBe(1);
-    expect(await peakOf(asking(undefined), { max_concurrency: 6 })).toBe(1);
     expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { max_concurrency: 6 })).toBe(3);
+    expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { max_concurrency: 2 })).toBe(2);
     expect(await peakOf(asking({ concurrency: 2 }), { max_concurrency: 6 })).toBe(2);
     // parallel without a number: as many as the runner allows.
     expect(await peakOf(asking({ order: "parallel" }), { max_concurrency: 5 })).toBe(5);
     expect(await peakOf(asking({ order: "parallel" }), {})).toBe(1);
-    expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { concurrency: 1, max_concurrency: 6 })).toBe(1);
+  });
+
+  it("the caller's concurrency only lowers a request the graph carries, and is the request of a graph without one", async () => {
+    // A sequential plan runs one node at a time, whatever the caller asks.
+    expect(await peakOf(matrix, { concurrency: 4, max_concurrency: 4 })).toBe(1);
+    expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { concurrency: 2, max_concurrency: 6 })).toBe(2);
+    expect(await peakOf(asking({ order: "parallel", concurrency: 3 }), { concurrency: 5, max_concurrency: 6 })).toBe(3);
+    expect(await peakOf(asking(undefined), { max_concurrency: 6 })).toBe(1);
+    expect(await peakOf(asking(undefined), { concurrency: 4, max_concurrency: 6 })).toBe(4);
+  });
+
+  it("refuses an execution request it cannot read, rather than throwing or waiting forever", async () => {
+    for (const [execution, expected] of [
+      [null, ["/execution config_schema_invalid"]],
+      [[], ["/execution config_schema_invalid"]],
+      [{ order: "parallel", concurrency: "x" }, ["/execution/concurrency config_schema_invalid"]],
+      [{ order: "parallel", concurrency: 0 }, ["/execution/concurrency config_schema_invalid"]],
+      [{ order: 5 }, ["/execution/order plan_order_unsupported"]],
+      [{ order: 10n }, ["/execution/order plan_order_unsupported"]],
+    ] as const) {
+      const result = await runPlanGraph(asking(execution as unknown as PlanGraph["execution"]), succeed, { max_concurrency: 2 });
+      expect(result.ok ? [] : codes(result), String(execution)).toEqual(expected);
+    }
   });
 
   it("runs nothing for an order it does not know, or a sequential plan asking for more than one node at a time", async () => {

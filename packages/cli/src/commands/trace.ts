@@ -5,7 +5,7 @@ import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readJsonInputs } from "../input.js";
 import { DOCUMENT_LIMIT_OPTIONS, documentLimitsFrom, JSON_OPTION, LIMIT_OPTIONS, limitsFrom } from "../limits-options.js";
-import { issueCount, issuesJson, locateAcross, plural, printIssues } from "../report.js";
+import { issueCount, issuesJson, locateAcross, printIssues } from "../report.js";
 
 export const traceCommand: Command = {
   name: "trace",
@@ -33,10 +33,9 @@ export const traceCommand: Command = {
     }
     printIssues(located, io);
     const paint = paintFor(io.color);
-    const warnings = result.issues.filter((i) => i.severity === "warning").length;
     io.stdout.write(
       result.valid
-        ? `${oneLine(trace.source)}: ${paint.green("bound")} to ${oneLine(plan.source)}${warnings ? ` (${plural(warnings, "warning")})` : ""}\n`
+        ? `${oneLine(trace.source)}: ${paint.green("bound")} to ${oneLine(plan.source)}${result.issues.length > 0 ? ` (${issueCount(result.issues, "warning")})` : ""}\n`
         : `${oneLine(trace.source)}: ${paint.red("does not bind")} to ${oneLine(plan.source)} (${issueCount(result.issues)})\n`,
     );
     return result.valid ? EXIT.ok : EXIT.invalid;

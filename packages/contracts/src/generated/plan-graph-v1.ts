@@ -158,7 +158,7 @@ export interface PlanGraphEdge {
  */
 export interface RunnerOptions {
   /**
-   * Most nodes an expansion may make (default 100).
+   * Most nodes an expansion may make (default 100, at most `MAX_NODES_CEILING`, 10,000,000).
    */
   max_nodes?: number;
   /**
