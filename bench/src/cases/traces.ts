@@ -39,7 +39,9 @@ export function traceBench(): BenchResult[] {
     // Every line binds the trace as JSON.parse makes it of the text it is compared with.
     const text = JSON.stringify(built);
     const trace = JSON.parse(text) as GraphExecutionTrace;
-    const rounds = count > 10_000 ? 5 : 11;
+    // Odd counts, enough that a slow second or two of the host moves no median (5 rounds of the
+    // 100k-node run left its median at the mercy of one slow phase: 305 ms in one run, 547 in the next).
+    const rounds = count > 10_000 ? 9 : 11;
     const binder = prepareTraceBinding(plan);
     const [bind, validate, parse] = timeInterleaved([() => binder.bind(trace), () => validateTrace(trace), () => JSON.parse(text)], rounds).map((t) => t.medianMs) as [number, number, number];
     // Timed on its own: it validates the whole plan (1–20 s), and interleaved with the bind it
