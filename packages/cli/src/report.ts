@@ -52,8 +52,8 @@ export function plural(n: number, word: string): string {
 
 /**
  * How many issues were found, for a summary line: "3 issues", or past `--max-issues` "250 issues,
- * 50 not shown" (`word`: "warning" for a result with warnings only). The `issues-truncated` line is not itself an issue of the document; it stands for
- * the issues it says were left out.
+ * 50 not shown" (`word`: "warning" for a result with warnings only). The `issues-truncated` line
+ * is not itself an issue of the document; it stands for the issues it says were left out.
  */
 export function issueCount(issues: readonly ValidationIssue[], word = "issue"): string {
   let shown = 0;

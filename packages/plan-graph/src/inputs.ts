@@ -39,16 +39,16 @@ function axisReference(obj: Record<string, unknown>): string | undefined {
   return keys.length === 1 && keys[0] === "$axis" && typeof obj.$axis === "string" ? obj.$axis : undefined;
 }
 
-/**
- * Every `{"$axis": name}` in a template's inputs whose name is not in `axes`, with the path of its
- * `$axis` member below `at` (the inputs' own path), in document order.
- */
 /** Whether a template's `inputs` is itself one axis reference (they must be an object of named inputs). */
 export function isAxisReference(value: unknown): boolean {
   const obj = asObject(value);
   return obj !== undefined && axisReference(obj) !== undefined;
 }
 
+/**
+ * Every `{"$axis": name}` in a template's inputs whose name is not in `axes`, with the path of its
+ * `$axis` member below `at` (the inputs' own path), in document order.
+ */
 export function unknownAxisReferences(value: unknown, axes: ReadonlySet<string>, at: readonly (string | number)[]): { name: string; path: (string | number)[] }[] {
   const found: { name: string; path: (string | number)[] }[] = [];
   const visit = (v: unknown, path: (string | number)[]): void => {

@@ -49,9 +49,11 @@ export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [kind: string, patter
 // Cheap first look, without a regular expression (it runs on every string of every document). A
 // value can only match a pattern above if it starts with a space or non-ASCII character (`\s*`), or
 // with the first three characters of `bearer`/`basic` (any case), `sk-`, `gh[pousr]`/`git`,
-// `AKI`/`ASI`, `xox` or `eyJ`, or contains "PRIVATE KEY". Three characters, not one: `succeeded`,
+// `AKI`/`ASI`, `xox` or `eyJ`, or contains "PRIVATE KEY". Three characters, not one or two: `succeeded`,
 // `started` or `blocked` are common values, and so are `skill-…` keys and `based-on` names; none
 // of them must reach the expressions.
+// By the first two characters: the index in THIRD_CHARACTERS of the third characters that may
+// follow them (0: none, the pair starts no credential).
 const THIRD = new Uint8Array(128 * 128);
 const THIRD_CHARACTERS: string[] = [""];
 const mayStartWith = (pair: string, third: string) => {
@@ -67,9 +69,9 @@ function mayBeCredential(value: string): boolean {
   const first = value.charCodeAt(0);
   if (first <= 0x20 || first >= 128) return true;
   const second = value.charCodeAt(1); // NaN for a one-character value: no pair matches
-  const third = second < 128 ? THIRD[(first << 7) | second]! : 0;
-  // charAt: "" past the end, which no list contains.
-  if (third !== 0 && value.length > 2 && (THIRD_CHARACTERS[third] as string).includes(value.charAt(2))) return true;
+  const thirds = second < 128 ? THIRD[(first << 7) | second]! : 0;
+  // The length first: past the end charAt gives "", which every string includes.
+  if (thirds !== 0 && value.length > 2 && (THIRD_CHARACTERS[thirds] as string).includes(value.charAt(2))) return true;
   return value.length >= 27 && value.includes("PRIVATE KEY");
 }
 
