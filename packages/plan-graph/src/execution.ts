@@ -19,13 +19,11 @@ export function checkExecution(execution: PlanExecution | undefined, at: readonl
     return;
   }
   const { order, concurrency } = execution;
-  if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1)) {
-    issues.add("config_schema_invalid", `concurrency is a whole number from 1, not ${shown(concurrency)}`, [...at, "concurrency"]);
-    return;
-  }
+  const unreadable = concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1);
+  if (unreadable) issues.add("config_schema_invalid", `concurrency is a whole number from 1, not ${shown(concurrency)}`, [...at, "concurrency"]);
   if (order !== undefined && !SUPPORTED_ORDERS.includes(order)) {
     issues.add("plan_order_unsupported", `the order ${shown(order)} is not supported: a plan runs sequential or parallel`, [...at, "order"]);
-  } else if (order === "sequential" && concurrency !== undefined && concurrency !== 1) {
+  } else if (!unreadable && order === "sequential" && concurrency !== undefined && concurrency !== 1) {
     issues.add("config_schema_invalid", `a sequential plan runs one node at a time, so its concurrency can only be 1, not ${concurrency}`, [...at, "concurrency"]);
   }
 }
@@ -38,7 +36,9 @@ function shown(value: unknown): string {
 
 /**
  * How many nodes at once a plan asks for: 1 for `sequential` (and for a plan that asks nothing),
- * its `concurrency` otherwise, and as many as the runner allows for `parallel` without one.
+ * its `concurrency` otherwise, and as many as the runner allows for `parallel` without one. For
+ * a request `checkExecution` accepts (as `validatePlanGraph` does): of any other it says nothing
+ * meaningful.
  */
 export function requestedConcurrency(execution: PlanExecution | undefined): number {
   if (execution === undefined || execution.order === "sequential") return 1;

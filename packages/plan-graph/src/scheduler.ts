@@ -96,6 +96,12 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
   // Never more than the plan asks for: the caller's number only lowers a request the graph carries.
   const request = graph.execution === undefined ? (asked ?? 1) : Math.min(requestedConcurrency(graph.execution), asked ?? Number.POSITIVE_INFINITY);
   const limit = Math.min(request, ceiling);
+  // The request was checked above; one read again that answers otherwise (a getter) must not
+  // leave the run waiting forever for a limit no count reaches.
+  if (!(limit >= 1)) {
+    issues.add("config_schema_invalid", "the execution request changed while it was read: it has no concurrency to run by", ["execution"]);
+    return { ok: false, issues: issues.finish() };
+  }
   const nodes = [...graph.nodes].sort((a, b) => a.node_ordinal - b.node_ordinal);
   const byId = new Map(nodes.map((n) => [n.action_id, n]));
   const successors = new Map<string, string[]>(nodes.map((n) => [n.action_id, []]));

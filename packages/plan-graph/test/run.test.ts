@@ -122,6 +122,13 @@ describe("runPlanGraph", () => {
     expect(await peakOf(asking(undefined), { concurrency: 4, max_concurrency: 6 })).toBe(4);
   });
 
+  it("refuses an execution request that answers otherwise when read again, rather than waiting forever", async () => {
+    let reads = 0;
+    const flipping = { order: "parallel", get concurrency() { return reads++ === 0 ? 2 : "x"; } };
+    const result = await runPlanGraph(asking(flipping as unknown as PlanGraph["execution"]), succeed, { max_concurrency: 4 });
+    expect(result.ok ? [] : codes(result)).toEqual(["/execution config_schema_invalid"]);
+  });
+
   it("refuses an execution request it cannot read, rather than throwing or waiting forever", async () => {
     for (const [execution, expected] of [
       [null, ["/execution config_schema_invalid"]],
@@ -130,6 +137,8 @@ describe("runPlanGraph", () => {
       [{ order: "parallel", concurrency: 0 }, ["/execution/concurrency config_schema_invalid"]],
       [{ order: 5 }, ["/execution/order plan_order_unsupported"]],
       [{ order: 10n }, ["/execution/order plan_order_unsupported"]],
+      [{ order: "bogus", concurrency: 0 }, ["/execution/concurrency config_schema_invalid", "/execution/order plan_order_unsupported"]],
+      [{ order: "sequential", concurrency: 1.5 }, ["/execution/concurrency config_schema_invalid"]],
     ] as const) {
       const result = await runPlanGraph(asking(execution as unknown as PlanGraph["execution"]), succeed, { max_concurrency: 2 });
       expect(result.ok ? [] : codes(result), String(execution)).toEqual(expected);
