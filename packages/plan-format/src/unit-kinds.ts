@@ -60,6 +60,15 @@ export const KINDS_BY_NODE_TYPE: Readonly<Record<string, ReadonlySet<UnitKindV2>
   finalizer: new Set(["finalizer"]),
 };
 
+/**
+ * Which v1 unit kinds a plan may hold: a node plan (v1 runs task nodes only) its PRE, skill and
+ * POST units, a finalizer plan its finalizer units.
+ */
+export const KINDS_BY_NODE_TYPE_V1: Readonly<Record<"task" | "finalizer", ReadonlySet<UnitKindV1>>> = {
+  task: new Set(["preAction", "skill", "postAction"]),
+  finalizer: new Set(["finalizer"]),
+};
+
 /** Glossary words for messages (GLOSSARY §1, §4). */
 export const SLOT_WORDS: Readonly<Record<ModelSlotName, string>> = {
   preActionModel: "PRE-phase model slot",

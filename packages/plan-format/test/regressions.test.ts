@@ -75,6 +75,15 @@ describe("plan validation regressions", () => {
     expect(codes(plan)).toContain("/finalizerPlans/node:package/executionUnits/0/unitKind unit-kind-not-allowed");
   });
 
+  it("a v1 node plan holds no finalizer unit: it belongs in finalizerPlans", () => {
+    const plan = read("pre-main-post-finalizer-v1");
+    const units = plan.nodePlans["node:write-brief"].executionUnits;
+    const last = units[units.length - 1];
+    const finalizer = plan.finalizerPlans["node:package"].executionUnits[0];
+    units.push({ ...finalizer, unitId: `${last.unitId}:out`, order: last.order + 1, sourcePath: last.sourcePath });
+    expect(codes(plan)).toContain(`/nodePlans/node:write-brief/executionUnits/${units.length - 1}/unitKind unit-kind-not-allowed`);
+  });
+
   it("the MAIN skill unit runs the node's skill (v1 too)", () => {
     const plan = read("pre-main-post-finalizer-v1");
     const skill = plan.nodePlans["node:write-brief"].executionUnits.find((u: Loose) => u.unitKind === "skill");

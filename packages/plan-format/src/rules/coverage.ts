@@ -1,4 +1,5 @@
 import { asArray, asObject, asString, objectAt, type Obj } from "@graphenix/core";
+import type { PlanEntry } from "../plan-view.js";
 import type { PlanRuleContext } from "./context.js";
 
 /**
@@ -44,26 +45,60 @@ export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
     }
   }
   if (!view.graph) return;
-  const planned = new Map(view.entries.map((e) => [e.key, e]));
-  for (const [id, node] of view.graphNodes) {
-    const type = asString(node.type);
-    const wanted = type === "finalizer" ? "finalizer" : "node";
-    const entry = planned.get(id);
-    if (view.version === "v1" && v1CannotRun(view, id, node, issues)) continue;
-    if (!entry) {
-      issues.add(wanted === "finalizer" ? "finalizer-plan-missing" : "node-plan-missing", `the graph node ${JSON.stringify(id)} has no ${wanted === "finalizer" ? "finalizer plan" : "node plan"}`, [wanted === "finalizer" ? "finalizerPlans" : "nodePlans"]);
-    } else if (entry.kind !== wanted) {
-      issues.add("node-plan-unknown-node", `${JSON.stringify(id)} is a ${type} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
-    } else if (entry.kind === "node" && view.version === "v2") {
-      for (const [member, expected] of [["nodeType", type], ["executionClass", node.executionClass], ["skillKey", (node.parameters as { skillKey?: unknown } | undefined)?.skillKey]] as const) {
+  const graphNodes = view.graphNodes;
+  const runnable = [...graphNodes].filter(([id, node]) => !(view.version === "v1" && v1CannotRun(view, id, node, issues)));
+  const match: PlanMatch<Obj> = {
+    listedAs: "the graph node",
+    typeOf: (node) => asString(node.type),
+    isListed: (key) => graphNodes.has(key),
+    notListed: (key) => `there is no node ${JSON.stringify(key)} in the embedded graph`,
+    matched(entry, node) {
+      if (entry.kind !== "node" || view.version !== "v2") return;
+      for (const [member, expected] of [["nodeType", asString(node.type)], ["executionClass", node.executionClass], ["skillKey", (node.parameters as { skillKey?: unknown } | undefined)?.skillKey]] as const) {
         if (entry.plan[member] !== expected) {
           issues.add("node-plan-graph-mismatch", `${member} is ${JSON.stringify(entry.plan[member])} but the graph node has ${JSON.stringify(expected)}`, [...entry.path, member]);
         }
       }
+    },
+  };
+  plansMatchNodes({ view, issues }, runnable, match);
+}
+
+/** How {@link plansMatchNodes} reads the nodes it matches plans to, and words its issues. */
+export interface PlanMatch<Node> {
+  /** What lists the nodes, as messages name it: "the graph node", "the nodeIndex entry". */
+  readonly listedAs: string;
+  readonly typeOf: (node: Node) => unknown;
+  /** Whether a plan's key names a node at all (a node skipped from `nodes` is still listed). */
+  readonly isListed: (key: string) => boolean;
+  /** The message for a plan whose key names no node. */
+  readonly notListed: (key: string) => string;
+  /** Called for each plan that is in the collection its node's type says. */
+  readonly matched: (entry: PlanEntry, node: Node) => void;
+}
+
+/**
+ * Node plans and finalizer plans match `nodes` one to one, whether the nodes come from the
+ * embedded graph or, for a plan with its graph by reference, from `nodeIndex`: each node has a
+ * plan, in the collection its type says (finalizers in `finalizerPlans`), and no plan is for a
+ * node that is not listed. Issues come in node order, then the plans of unlisted nodes.
+ */
+export function plansMatchNodes<Node>({ view, issues }: Pick<PlanRuleContext, "view" | "issues">, nodes: Iterable<readonly [string, Node]>, match: PlanMatch<Node>): void {
+  const planned = new Map(view.entries.map((e) => [e.key, e]));
+  for (const [id, node] of nodes) {
+    const type = match.typeOf(node);
+    const wanted = type === "finalizer" ? "finalizer" : "node";
+    const entry = planned.get(id);
+    if (!entry) {
+      issues.add(wanted === "finalizer" ? "finalizer-plan-missing" : "node-plan-missing", `${match.listedAs} ${JSON.stringify(id)} has no ${wanted === "finalizer" ? "finalizer plan" : "node plan"}`, [wanted === "finalizer" ? "finalizerPlans" : "nodePlans"]);
+    } else if (entry.kind !== wanted) {
+      issues.add("node-plan-unknown-node", `${JSON.stringify(id)} is a ${String(type)} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
+    } else {
+      match.matched(entry, node);
     }
   }
   for (const entry of view.entries) {
-    if (!view.graphNodes.has(entry.key)) issues.add("node-plan-unknown-node", `there is no node ${JSON.stringify(entry.key)} in the embedded graph`, [...entry.path]);
+    if (!match.isListed(entry.key)) issues.add("node-plan-unknown-node", match.notListed(entry.key), [...entry.path]);
   }
 }
 

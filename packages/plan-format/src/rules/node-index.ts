@@ -1,5 +1,6 @@
 import { asArray, asObject, asString } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
+import { plansMatchNodes } from "./coverage.js";
 
 /**
  * A `dependsOn` entry as text, to compare and to show: a string as it is, anything else (which the
@@ -60,7 +61,7 @@ export function nodeIndexIsConsistent(context: PlanRuleContext): void {
 function nodeIndexStandsAlone(context: PlanRuleContext): void {
   const { view, issues } = context;
   const waves = new Map<string, number>();
-  const indexed = new Map<string, { readonly type: unknown; readonly at: number }>();
+  const indexed = new Map<string, IndexedNode>();
   asArray(view.plan.nodeIndex).forEach((raw, i) => {
     const entry = asObject(raw);
     const id = asString(entry?.nodeId);
@@ -98,26 +99,22 @@ function nodeIndexStandsAlone(context: PlanRuleContext): void {
  * nodes, and each plan sits in the collection its node type says (finalizers in
  * `finalizerPlans`), with the node type its entry gives.
  */
-function indexAndPlansAgree({ view, issues }: PlanRuleContext, indexed: ReadonlyMap<string, { readonly type: unknown; readonly at: number }>): void {
-  const planned = new Set<string>();
-  for (const entry of view.entries) {
-    planned.add(entry.key);
-    const listed = indexed.get(entry.key);
-    if (!listed) {
-      issues.add("node-plan-unknown-node", `${JSON.stringify(entry.key)} has a plan but no nodeIndex entry`, [...entry.path]);
-      continue;
-    }
-    // In the wrong collection: reported on the plan, as plansCoverTheGraph does with the graph.
-    const wanted = listed.type === "finalizer" ? "finalizer" : "node";
-    if (entry.kind !== wanted) {
-      issues.add("node-plan-unknown-node", `${JSON.stringify(entry.key)} is a ${String(listed.type)} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
-    } else if (entry.kind === "node" && entry.plan.nodeType !== undefined && listed.type !== entry.plan.nodeType) {
-      issues.add("node-index-inconsistent", `nodeType must be ${JSON.stringify(entry.plan.nodeType)}, as the node's plan says`, ["nodeIndex", listed.at, "nodeType"]);
-    }
-  }
-  for (const [id, { type }] of indexed) {
-    if (planned.has(id)) continue;
-    const finalizer = type === "finalizer";
-    issues.add(finalizer ? "finalizer-plan-missing" : "node-plan-missing", `the nodeIndex entry ${JSON.stringify(id)} has no ${finalizer ? "finalizer plan" : "node plan"}`, [finalizer ? "finalizerPlans" : "nodePlans"]);
-  }
+function indexAndPlansAgree({ view, issues }: PlanRuleContext, indexed: ReadonlyMap<string, IndexedNode>): void {
+  plansMatchNodes({ view, issues }, indexed, {
+    listedAs: "the nodeIndex entry",
+    typeOf: (node) => node.type,
+    isListed: (key) => indexed.has(key),
+    notListed: (key) => `${JSON.stringify(key)} has a plan but no nodeIndex entry`,
+    matched(entry, node) {
+      if (entry.kind === "node" && entry.plan.nodeType !== undefined && node.type !== entry.plan.nodeType) {
+        issues.add("node-index-inconsistent", `nodeType must be ${JSON.stringify(entry.plan.nodeType)}, as the node's plan says`, ["nodeIndex", node.at, "nodeType"]);
+      }
+    },
+  });
+}
+
+/** A node as its first nodeIndex entry gives it: the type, and the entry's position. */
+interface IndexedNode {
+  readonly type: unknown;
+  readonly at: number;
 }

@@ -1,5 +1,5 @@
 import { asObject, asString, getMember } from "@graphenix/core";
-import { KINDS_BY_NODE_TYPE, kindRuleOf as rule, PHASE_RANK } from "../unit-kinds.js";
+import { KINDS_BY_NODE_TYPE, KINDS_BY_NODE_TYPE_V1, kindRuleOf as rule, PHASE_RANK } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 
 const PHASE_WORDS: Record<string, string> = { PRE: "PRE-phase", MAIN: "MAIN-phase", special: "MAIN-phase", POST: "POST-phase", output: "finalizer" };
@@ -57,25 +57,19 @@ export function unitKindsFitTheNode({ view, issues }: PlanRuleContext): void {
     const node = view.graphNodes.get(entry.key);
     const type = entry.kind === "finalizer" ? "finalizer" : (asString(entry.plan.nodeType) ?? asString(node?.type) ?? (view.version === "v1" ? "task" : undefined));
     const units = view.unitsByPlan.get(entry.key) ?? [];
-    if (view.version === "v2" && type !== undefined) {
-      const allowed = getMember(KINDS_BY_NODE_TYPE, type);
+    // v1 runs task nodes only (plan-v1-unsupported reports any other): its plans hold what a
+    // task node's or a finalizer's may.
+    const tableType = view.version === "v1" ? (entry.kind === "finalizer" ? "finalizer" : "task") : type;
+    if (tableType !== undefined) {
+      const allowed = getMember<ReadonlySet<string>>(view.version === "v1" ? KINDS_BY_NODE_TYPE_V1 : KINDS_BY_NODE_TYPE, tableType);
       const executionClass = asString(entry.plan.executionClass) ?? asString(node?.executionClass);
       for (const { unit, path } of units) {
         const kind = asString(unit.unitKind);
-        if (kind === undefined || !rule("v2", kind)) continue;
+        if (kind === undefined || !rule(view.version, kind)) continue;
         const wrongClass = (kind === "mainSkill" && executionClass === "local") || (kind === "localSkill" && executionClass !== "local");
-        if (!allowed?.has(kind as never) || wrongClass) {
-          issues.add("unit-kind-not-allowed", `a ${kind} unit does not belong in the plan of a ${executionClass === "local" ? "local " : ""}${type} node`, [...path, "unitKind"]);
+        if (!allowed?.has(kind) || wrongClass) {
+          issues.add("unit-kind-not-allowed", `a ${kind} unit does not belong in the plan of a ${executionClass === "local" ? "local " : ""}${tableType} node`, [...path, "unitKind"]);
         }
-      }
-    }
-    if (view.version === "v1" && entry.kind === "node") {
-      for (const { unit, path } of units) if (unit.unitKind === "finalizer") issues.add("unit-kind-not-allowed", "a finalizer unit belongs in finalizerPlans", [...path, "unitKind"]);
-    }
-    if (view.version === "v1" && entry.kind === "finalizer") {
-      for (const { unit, path } of units) {
-        const kind = asString(unit.unitKind);
-        if (kind !== undefined && kind !== "finalizer" && rule("v1", kind)) issues.add("unit-kind-not-allowed", `a ${kind} unit does not belong in a finalizer plan: it holds finalizer units only`, [...path, "unitKind"]);
       }
     }
     if (type !== "task") continue;
