@@ -179,6 +179,9 @@ export const CREDENTIAL_SAMPLES: readonly string[] = [
   "ghp_0123456789abcdefghijklmnopqrstuvwxyz",
   "AKIAIOSFODNN7EXAMPLE",
   "xoxb-0123456789-abcdefghij",
+  "sk_live_0123456789abcdefghijKLMN",
+  "AIza0123456789abcdefghijklmnopqrstuvwxy",
+  "glpat-0123456789abcdefghij",
   "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl",
 ];
 

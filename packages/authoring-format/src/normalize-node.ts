@@ -2,8 +2,8 @@ import type {
   NormalizedGraphPolicies,
   NormalizedNode,
   NormalizedPolicies,
+  NormalizedRetryPolicy,
   NormalizedTaskParameters,
-  RetryPolicy,
   UnitParams,
 } from "@graphenix/contracts";
 import { asArray, asObject, cloneJson, objectAt, type Obj } from "@graphenix/core";
@@ -20,7 +20,7 @@ export const DEFAULT_POLICIES: NormalizedGraphPolicies = {
 // members in sorted order so the output does not depend on the input's member order.
 const copy = <T>(value: T): T => cloneJson(value);
 
-function retry(policy: Obj | undefined): RetryPolicy | undefined {
+function retry(policy: Obj | undefined): NormalizedRetryPolicy | undefined {
   if (!policy) return undefined;
   return { maxAttempts: policy.maxAttempts as number, backoffMs: (policy.backoffMs as number | undefined) ?? 0 };
 }

@@ -27,3 +27,29 @@ describe("IssueCollector.hasRoomFor", () => {
     expect(fill(new IssueCollector(1), ["warning", "error"], true).at(-1)).toMatchObject({ code: "issues-truncated", severity: "error" });
   });
 });
+
+describe("a walk that stops reading the document", () => {
+  it("says so in its issues-truncated, as an error, even when nothing was counted", () => {
+    const collector = new IssueCollector(1);
+    collector.add("document-string-limit", "too long", ["a"]);
+    collector.markUnchecked();
+    expect(collector.errorCount).toBe(2);
+    const issues = collector.finish();
+    expect(issues).toHaveLength(2);
+    expect(issues[1]).toMatchObject({ code: "issues-truncated", severity: "error" });
+    expect(issues[1]?.message).toMatch(/^Issues may be missing: the rest of the document was not checked/);
+  });
+
+  it("keeps the count and the notice when joined into another collector", () => {
+    const inner = new IssueCollector(1);
+    for (const name of ["a", "b", "c"]) inner.add("document-string-limit", "too long", [name]);
+    inner.markUnchecked();
+    const innerIssues = inner.finish();
+    expect(innerIssues[1]?.message).toMatch(/^2 more issue\(s\) were found but not reported, and the rest of the document was not checked/);
+    const outer = new IssueCollector(5);
+    outer.pushAll(innerIssues);
+    const joined = outer.finish();
+    expect(joined.map((i) => i.code)).toEqual(["document-string-limit", "issues-truncated"]);
+    expect(joined[1]?.message).toMatch(/^2 more issue\(s\) were found but not reported, and the rest of the document was not checked/);
+  });
+});

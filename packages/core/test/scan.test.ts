@@ -21,6 +21,17 @@ describe("scanDocument", () => {
     expect(scan({ a: ["x", "long string"] }, { maxStringLength: 5 })).toEqual({ ok: false, issues: ["/a/1 document-string-limit"] });
   });
 
+  it("past a limit with the issue list full, it stops reading and the result says issues may be missing", () => {
+    const issues = new IssueCollector(1);
+    const doc = { big: "x".repeat(10), nested: { apiKey: "hunter2" } };
+    expect(scanDocument(doc, { ...DEFAULT_VALIDATION_LIMITS, maxStringLength: 7 }, { credentials: true }, issues)).toBe(false);
+    const found = issues.finish();
+    expect(found.map((i) => `${i.pointer} ${i.code} ${i.severity}`)).toEqual(["/big document-string-limit error", " issues-truncated error"]);
+    expect(found[1]?.message).toContain("the rest of the document was not checked");
+    // With room for both, the credential is reported and nothing is said to be missing.
+    expect(scan(doc, { maxStringLength: 7 }).issues).toEqual(["/big document-string-limit", "/nested/apiKey forbidden-credential-key"]);
+  });
+
   it("caps maxDepth at MAX_VALIDATION_DEPTH so no document can overflow the stack", () => {
     let deep: unknown = 1;
     for (let i = 0; i < 200_000; i++) deep = [deep];
@@ -61,17 +72,19 @@ describe("credentialValueKind's quick first look", () => {
   const examples = [
     `Bearer ${token}`, `  bearer ${token}`, `\tBEARER ${token}`, `\u00a0Bearer ${token}`, `\ufeffbasic ${btoa("user:pass")}`, `Basic ${btoa("user:password123")}`, `Basic ${token}==`, "Basic input/output",
     `sk-${token}`, `ghp_${token}`, `gho_${token}`, `ghu_${token}`, `ghs_${token}`, `ghr_${token}`, `github_pat_${token}`, "AKIAABCDEFGHIJKLMNOP", "ASIAABCDEFGHIJKLMNOP", `xoxb-${token}`, `xoxa-${token}`, `xoxp-${token}`, `xoxr-${token}`, `xoxs-${token}`,
+    `sk_live_${token}`, `sk_test_${token}`, `rk_live_${token}`, "sk_live_short", `AIza${token.slice(0, 35)}`, `AIza${token}`, `glpat-${token}`, "glpat-short",
     `eyJ${token}.eyJ${token}.${token}`, "-----BEGIN PRIVATE KEY-----", `x-----BEGIN RSA PRIVATE KEY-----\n${token}`,
     "unit:node:a:main:1", "2026-06-06T12:00:00.000Z", "succeeded", "basically fine", "Bearer notification", "", "skill-professional-answer", "based-on", "beam", "sk", "gh", "ey", "eyj",
   ];
 
   it("misses no credential the patterns match, on known shapes", () => {
     for (const value of examples) expect(credentialValueKind(value), JSON.stringify(value)).toBe(reference(value));
-    expect(examples.filter((v) => credentialValueKind(v) !== undefined).length).toBeGreaterThanOrEqual(22);
+    expect(examples.filter((v) => credentialValueKind(v) !== undefined).length).toBeGreaterThanOrEqual(27);
+    expect(["sk_live_", "rk_live_", "AIza", "glpat-"].map((prefix) => credentialValueKind(prefix + token.slice(0, 35)))).toEqual(["a Stripe secret key", "a Stripe secret key", "a Google API key", "a GitLab token"]);
   });
 
   it("misses no credential the patterns match, on generated strings", () => {
-    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", btoa("u:p4ss!word"), "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "==", "ghs_", "ghr_", "ghu_", "gho_", "xoxa-", "xoxs-", "skill-", "bas", "bea", "BEA", "git", "hub_pat_", "AKI", "ASI"];
+    const pieces = ["Bearer ", "basic ", "BEARER ", "bAsIc ", btoa("u:p4ss!word"), "b", "B", "e", "a", "s", "k", "g", "h", "i", "o", " ", "\u00a0", "\u2003", "sk-", "gh", "ghp_", "github_pat_", "AKIA", "ASIA", "xoxp-", "eyJ", ".", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", token, "A1B2C3D4", "x", "é", "==", "ghs_", "ghr_", "ghu_", "gho_", "xoxa-", "xoxs-", "skill-", "bas", "bea", "BEA", "git", "hub_pat_", "AKI", "ASI", "sk_live_", "sk_", "rk_test_", "_live_", "AIza", "AIz", "glpat-", "glp", "gl"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string(), (parts, noise) => {
         for (const value of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(credentialValueKind(value)).toBe(reference(value));
@@ -94,15 +107,17 @@ describe("the scan's quick first look at member names", () => {
   const codeOf = (name: string) => scan({ [name]: 1 }).issues.find((i) => i.endsWith("credential-key") || i.endsWith("credential-value"))?.split(" ").pop();
 
   it("misses no credential name, whatever the case, separators or trailing characters", () => {
-    const pieces = ["pass", "word", "WORD", "wd", "phrase", "sec", "ret", "RET", "tok", "en", "EN", "api", "key", "Key", "private", "creden", "tial", "tials", "authoriz", "ation", "cook", "ie", "IE", "set", "x", "proxy", "-", "_", ".", " ", "\u00a0", "\t", "d", "e", "t", "n", "y", "l", "s", "é", ":", "/"];
+    const pieces = ["pass", "word", "WORD", "wd", "phrase", "sec", "ret", "RET", "tok", "en", "EN", "api", "key", "Key", "private", "creden", "tial", "tials", "authoriz", "ation", "cook", "ie", "IE", "set", "x", "proxy", "access", "-", "_", ".", " ", "\u00a0", "\t", "\u200b", "\u00ad", "d", "e", "t", "n", "y", "l", "s", "é", ":", "/"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.string({ maxLength: 3 }), (parts, noise) => {
         for (const name of [parts.join(""), noise + parts.join(""), parts.join("") + noise]) expect(codeOf(name), JSON.stringify(name)).toBe(expected(name));
       }),
       { numRuns: 3000, seed: 42 },
     );
-    const known = ["password", "dbPassWord", "PASS-WORD", "pass_wor-d", "token ", "apiKey\u00a0", "x", "", "ey", "unitId", "to\u212Aen", "passwor\u2003d", "\u212A", "token\ufeff", "x:token", "sk-A1b2C3d4E5f6G7h8I9j0K1", "AKIAABCDEFGHIJKLMNOP"];
+    const known = ["password", "dbPassWord", "PASS-WORD", "pass_wor-d", "token ", "apiKey\u00a0", "x", "", "ey", "unitId", "to\u212Aen", "passwor\u2003d", "\u212A", "token\ufeff", "api\u200bkey", "pass\u00adword", "secret_key", "aws_secret_access_key", "accessKey", "x:token", "sk-A1b2C3d4E5f6G7h8I9j0K1", "AKIAABCDEFGHIJKLMNOP"];
     for (const name of known) expect(codeOf(name), JSON.stringify(name)).toBe(expected(name));
     expect(known.filter((name) => expected(name) !== undefined).length).toBeGreaterThanOrEqual(10);
+    // Invisible format characters hide nothing; secret keys are secrets; an access key id alone is not a name rule.
+    expect(["api\u200bkey", "pass\u00adword", "secret_key", "aws_secret_access_key", "accessKey", "db:password"].map(isCredentialName)).toEqual([true, true, true, true, false, false]);
   });
 });

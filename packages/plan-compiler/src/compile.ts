@@ -2,13 +2,14 @@ import { normalizeAuthoringGraph, validateRuntimeObject } from "@graphenix/autho
 import {
   EXECUTABLE_PLAN_FORMAT,
   EXECUTABLE_PLAN_FORMAT_V2,
+  NORMALIZED_GRAPH_FORMAT,
   type ExecutableGraphPlan,
   type ExecutableGraphPlanV2,
   type GraphRuntimeObject,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, IssueCollector, jsonEqual, prefixIssues, resolveLimits, unstableReadIssue } from "@graphenix/core";
-import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
+import { cloneJson, digest, formatOf, IssueCollector, jsonEqual, prefixIssues, resolveLimits, mayChangeBetweenReads, scanDocument, type ScanOptions, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
+import { computePlanHash, RUN_EVIDENCE, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
 import { derivedIdsFit } from "./derived-ids.js";
@@ -42,6 +43,33 @@ function checkRegistryOption(registry: unknown): void {
   const first = checked.issues.find((i) => i.severity === "error");
   if (first) throw new CompileOptionsError(`options.profileRegistry${first.pointer.replace(/^\/profileRegistry/, "")}: ${first.code}: ${first.message}`);
 }
+
+/**
+ * A member name that is run evidence (`traceEvents`, `rawResponse`, …) may stand in a valid design
+ * (as a node id, a case id, an `inputsConfig` key) but never on a plan: reported where the input
+ * has it, with the plan's code, before anything is built.
+ */
+function carriesNoRunEvidence(authoringGraph: unknown, runtime: unknown, limits: CheckedOptions["limits"], issues: IssueCollector): boolean {
+  const resolved = resolveLimits(limits);
+  let clean = true;
+  for (const [name, document] of [["authoringGraph", authoringGraph], ["runtime", runtime]] as const) {
+    const found = new IssueCollector(resolved.maxIssues);
+    scanDocument(document, resolved, RUN_EVIDENCE_ONLY, found);
+    const list = found.finish();
+    if (list.length > 0) clean = false;
+    issues.pushAll(prefixed(name, list));
+  }
+  return clean;
+}
+
+/** The input that may read differently from one look to the next, if any. */
+function changingInput(authoringGraph: unknown, runtime: unknown): "authoringGraph" | "runtime" | undefined {
+  if (mayChangeBetweenReads(authoringGraph)) return "authoringGraph";
+  return mayChangeBetweenReads(runtime) ? "runtime" : undefined;
+}
+
+/** The document scan with nothing but the plan's run-evidence names (credentials were checked). */
+const RUN_EVIDENCE_ONLY: ScanOptions = { credentials: false, forbiddenMembers: RUN_EVIDENCE };
 
 /**
  * Compiles an authoring graph and a runtime object into an executable plan
@@ -103,6 +131,7 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
   const graph = normalized.value;
   const rt: GraphRuntimeObject = checkedRuntime.value;
   const issues = new IssueCollector(maxIssues);
+  if (!carriesNoRunEvidence(authoringGraph, runtime, limits, issues)) return { ok: false, issues: issues.finish() };
 
   const registry = options.profileRegistry ?? rt.profileRegistry;
   if (!registry) {
@@ -136,14 +165,22 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
 
   // The plan is a function of these inputs, so their digest identifies its content (not the
   // clock): equal inputs get equal ids, without canonicalizing the whole plan once more.
-  const contentDigest = digest({ v: 1, format, graphHash: graph.source.graphHash, runtime: rt, profileRegistry: registry });
+  // A normalized graph only claims the hash of the design it came from (it may have been edited
+  // since): its own digest goes in too, so different graphs never share a plan id.
+  const ownDigest = formatOf(authoringGraph) === NORMALIZED_GRAPH_FORMAT ? { normalizedGraphHash: digest(graph) } : {};
+  const contentDigest = digest({ v: 1, format, graphHash: graph.source.graphHash, ...ownDigest, runtime: rt, profileRegistry: registry });
   const planId = planIdFrom(options, contentDigest);
   // Never hand out a plan plan-format would reject. It is checked before its planHash is set:
   // the hash is computed from this very object, so checking it again would only repeat that work
   // (it was a fifth of compiling), and every other rule runs on exactly what is returned.
   const unhashed = { format: format === "v2" ? EXECUTABLE_PLAN_FORMAT_V2 : EXECUTABLE_PLAN_FORMAT, planId, createdAt, ...body };
   const checked = validateExecutablePlan(unhashed, limits);
-  if (!checked.valid) return { ok: false, issues: prefixed("plan", checked.issues) };
+  if (!checked.valid) {
+    // Built from inputs that validated, the plan fails only past a limit of its own, or because an
+    // input read differently the second time (a getter or a Proxy): that input is not JSON data.
+    const changing = changingInput(authoringGraph, runtime);
+    return { ok: false, issues: changing ? [unstableDocumentIssue([changing])] : prefixed("plan", checked.issues) };
+  }
   const plan =
     format === "v2"
       ? ({ format: EXECUTABLE_PLAN_FORMAT_V2, planId, createdAt, planHash: computePlanHash(unhashed), ...body } as ExecutableGraphPlanV2) // last: it covers everything else

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { normalizeAuthoringGraph, validateNormalizedExecutableGraph } from "@graphenix/authoring-format";
+import { canonicalize } from "@graphenix/core";
 import { validateExecutablePlan } from "@graphenix/plan-format";
 import { checkCompileOptions, compileExecutablePlan, CompileOptionsError } from "@graphenix/plan-compiler";
 import { IDENTIFIER, MAX_IDENTIFIER_LENGTH, TIMESTAMP } from "../src/options.js";
@@ -46,6 +48,63 @@ describe("compiler regressions", () => {
 
   it("lets ids and utility parameters be called events or logs", () => {
     compiled(graph({ events: { type: "task", parameters: { skillKey: "s", taskConfiguration: { aiTaskStrategies: { pre: { strategyKey: "synthesis", unitParams: { logs: "verbose" } } } } } } }));
+  });
+
+  it("run evidence in a valid design is reported where the design has it, not on the plan", () => {
+    const doc = { ...graph({ traceEvents: task, n: { type: "task", parameters: { skillKey: "s", inputsConfig: { rawResponse: true } } } }), modelCases: { ...cases, executionLog: cases.default } };
+    for (const format of ["v2", "v1"] as const) {
+      const result = compileExecutablePlan(doc, runtime, { now, format });
+      expect(result.ok).toBe(false);
+      expect(result.issues.map((i) => `${i.pointer} ${i.code}`)).toEqual([
+        "/authoringGraph/nodes/traceEvents plan-forbidden-field",
+        "/authoringGraph/nodes/n/parameters/inputsConfig/rawResponse plan-forbidden-field",
+        "/authoringGraph/modelCases/executionLog plan-forbidden-field",
+      ]);
+    }
+  });
+
+  it("a normalized graph is held to the authoring graph's limits, so what it gives compiles", () => {
+    const normalized = normalizeAuthoringGraph(graph({ a: task }));
+    if (!normalized.valid) throw new Error(JSON.stringify(normalized.issues));
+    const long = structuredClone(normalized.value) as unknown as { nodes: { a: { parameters: { skillKey: string }; policies: { retry: Record<string, unknown> } } } };
+    long.nodes.a.parameters.skillKey = "s".repeat(129);
+    const result = compileExecutablePlan(long, runtime, { now });
+    expect(result.issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/authoringGraph/nodes/a/parameters/skillKey schema-length"]);
+    // Normalizing gives back a normalized graph unchanged; one without backoffMs is not one.
+    const noBackoff = structuredClone(normalized.value) as unknown as typeof long;
+    delete noBackoff.nodes.a.policies.retry.backoffMs;
+    expect(validateNormalizedExecutableGraph(noBackoff).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(["/nodes/a/policies/retry/backoffMs schema-required"]);
+    const again = normalizeAuthoringGraph(normalized.value);
+    expect(again.valid && canonicalize(again.value)).toBe(canonicalize(normalized.value));
+  });
+
+  it("two normalized graphs that claim the same source get different plan ids", () => {
+    const normalized = normalizeAuthoringGraph(graph({ a: task }));
+    if (!normalized.valid) throw new Error(JSON.stringify(normalized.issues));
+    const edited = structuredClone(normalized.value);
+    edited.nodes.a!.parameters = { ...edited.nodes.a!.parameters, skillKey: "other" } as never;
+    const ids = [normalized.value, edited].map((g) => {
+      const result = compileExecutablePlan(g, runtime, { now });
+      return result.ok ? result.plan.planId : JSON.stringify(result.issues);
+    });
+    expect(ids[0]).toMatch(/^plan:/);
+    expect(ids[1]).toMatch(/^plan:/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it("an input that reads differently the next time is document-non-json on that input, never an issue of the plan", () => {
+    const outcomes = new Set<string>();
+    for (let k = 1; k <= 8; k++) {
+      let reads = 0;
+      const inputsConfig = {};
+      // Plain for its first k reads, then a credential: the plan is built from later reads.
+      Object.defineProperty(inputsConfig, "x", { enumerable: true, get: () => (++reads <= k ? "s" : "Bearer abc123def456ghi789xyz") });
+      const result = compileExecutablePlan(graph({ a: { type: "task", parameters: { skillKey: "s", inputsConfig } } }), runtime, { now });
+      expect(result.issues.filter((i) => i.pointer.startsWith("/plan"))).toEqual([]);
+      if (!result.ok) outcomes.add(result.issues.map((i) => `${i.pointer} ${i.code}`).join(", "));
+      else expect(JSON.stringify(result.plan)).not.toContain("Bearer");
+    }
+    expect([...outcomes]).toEqual(["/authoringGraph document-non-json"]);
   });
 
   it("is byte-identical whatever the member order of open objects in the input", () => {

@@ -44,14 +44,22 @@ const p35 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0
 const p36 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p37 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
 const p38 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p39 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p40 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p41 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p42 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p43 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p44 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
-const p45 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-const p46 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const p39 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p40 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p41 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p42 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p43 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p44 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p45 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p46 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p47 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:-]*$", "u");
+const p48 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p49 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p50 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p51 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p52 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:@+-]*$", "u");
+const p53 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+const p54 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 // authoring-graph.v1.schema.json#/$defs/EdgeCondition
 function q3(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
@@ -1754,6 +1762,7 @@ function q0(v, d, c) {
 // normalized-graph.v1.schema.json#/properties/description/anyOf/0
 function q106(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 4000) return false;
   if (!c.str(v)) return false;
   return true;
 }
@@ -1859,6 +1868,7 @@ function q124(v, d, c) {
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskNode/properties/description/anyOf/0
 function q127(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 2000) return false;
   if (!c.str(v)) return false;
   return true;
 }
@@ -1876,12 +1886,14 @@ function q126(v, d, c) {
 function q135(v, d, c) {
   if (typeof v !== "string") return false;
   if (v.length < 1) return false;
+  if (v.length > 512) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedInputSynthesis/properties/sources/anyOf/0
 function q134(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
+  if (v.length > 256) return false;
   for (let i = 0; i < v.length; i++) if (!q135(v[i], d + 1, c)) return false;
   return true;
 }
@@ -1957,6 +1969,8 @@ function q140(v, d, c) {
         const x = v[k];
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
+        if (x.length > 128) return false;
+        if (!p39.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -1978,6 +1992,7 @@ function q140(v, d, c) {
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskParameters/properties/executionStrategies
 function q139(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
+  if (v.length > 64) return false;
   for (let i = 0; i < v.length; i++) if (!q140(v[i], d + 1, c)) return false;
   return true;
 }
@@ -1985,6 +2000,8 @@ function q139(v, d, c) {
 function q147(v, d, c) {
   if (typeof v !== "string") return false;
   if (v.length < 1) return false;
+  if (v.length > 128) return false;
+  if (!p41.test(v)) return false;
   if (!c.str(v)) return false;
   return true;
 }
@@ -2010,6 +2027,8 @@ function q145(v, d, c) {
         const x = v[k];
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
+        if (x.length > 128) return false;
+        if (!p40.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2036,12 +2055,14 @@ function q145(v, d, c) {
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskParameters/properties/postActions
 function q144(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
+  if (v.length > 64) return false;
   for (let i = 0; i < v.length; i++) if (!q145(v[i], d + 1, c)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskParameters/properties/preActions
 function q151(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
+  if (v.length > 64) return false;
   for (let i = 0; i < v.length; i++) if (!q145(v[i], d + 1, c)) return false;
   return true;
 }
@@ -2057,6 +2078,8 @@ function q157(v, d, c) {
         const x = v[k];
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
+        if (x.length > 128) return false;
+        if (!p43.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2065,6 +2088,8 @@ function q157(v, d, c) {
         const x = v[k];
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
+        if (x.length > 128) return false;
+        if (!p44.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2189,6 +2214,8 @@ function q130(v, d, c) {
         const x = v[k];
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
+        if (x.length > 128) return false;
+        if (!p42.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2212,6 +2239,39 @@ function q130(v, d, c) {
   if (n !== 8) return false;
   return true;
 }
+// normalized-graph.v1.schema.json#/$defs/NormalizedRetryPolicy
+function q169(v, d, c) {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  let n = 0;
+  for (const k in v) {
+    switch (k) {
+      case "backoffMs": {
+        const x = v[k];
+        if (typeof x !== "number" || !Number.isInteger(x)) return false;
+        if (x < 0) return false;
+        if (x > 3600000) return false;
+        n++;
+        break;
+      }
+      case "maxAttempts": {
+        const x = v[k];
+        if (typeof x !== "number" || !Number.isInteger(x)) return false;
+        if (x < 1) return false;
+        if (x > 100) return false;
+        n++;
+        break;
+      }
+      default: {
+        return false;
+        break;
+      }
+    }
+  }
+  if (n !== 2) return false;
+  return true;
+}
 // normalized-graph.v1.schema.json#/$defs/NormalizedPolicies
 function q167(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
@@ -2226,7 +2286,7 @@ function q167(v, d, c) {
         break;
       }
       case "retry": {
-        if (!q65(v[k], d + 1, c)) return false;
+        if (!q169(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2245,19 +2305,20 @@ function q167(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskNode/properties/title/anyOf/0
-function q173(v, d, c) {
+function q174(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 200) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskNode/properties/title/anyOf/1
-function q174(v, d, c) {
+function q175(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskNode/properties/title
-function q172(v, d, c) {
-  if (!(q173(v, d, c) || q174(v, d, c))) return false;
+function q173(v, d, c) {
+  if (!(q174(v, d, c) || q175(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedTaskNode
@@ -2321,7 +2382,7 @@ function q120(v, d, c) {
         break;
       }
       case "title": {
-        if (!q172(v[k], d + 1, c)) return false;
+        if (!q173(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2341,56 +2402,59 @@ function q120(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/defaultModelCase/anyOf/1
-function q179(v, d, c) {
+function q180(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/defaultModelCase
-function q177(v, d, c) {
-  if (!(q116(v, d, c) || q179(v, d, c))) return false;
+function q178(v, d, c) {
+  if (!(q116(v, d, c) || q180(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/dependsOn
-function q180(v, d, c) {
+function q181(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
   for (let i = 0; i < v.length; i++) if (!q116(v[i], d + 1, c)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/description/anyOf/0
-function q183(v, d, c) {
+function q184(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 2000) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/description/anyOf/1
-function q184(v, d, c) {
+function q185(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/description
-function q182(v, d, c) {
-  if (!(q183(v, d, c) || q184(v, d, c))) return false;
+function q183(v, d, c) {
+  if (!(q184(v, d, c) || q185(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerParameters/properties/strategyKey/anyOf/0
-function q188(v, d, c) {
+function q189(v, d, c) {
   if (typeof v !== "string") return false;
   if (v.length < 1) return false;
+  if (v.length > 128) return false;
+  if (!p47.test(v)) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerParameters/properties/strategyKey/anyOf/1
-function q189(v, d, c) {
+function q190(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerParameters/properties/strategyKey
-function q187(v, d, c) {
-  if (!(q188(v, d, c) || q189(v, d, c))) return false;
+function q188(v, d, c) {
+  if (!(q189(v, d, c) || q190(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerParameters
-function q186(v, d, c) {
+function q187(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2401,12 +2465,14 @@ function q186(v, d, c) {
         const x = v[k];
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
+        if (x.length > 128) return false;
+        if (!p46.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
       }
       case "strategyKey": {
-        if (!q187(v[k], d + 1, c)) return false;
+        if (!q188(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2420,23 +2486,24 @@ function q186(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/title/anyOf/0
-function q193(v, d, c) {
+function q194(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 200) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/title/anyOf/1
-function q194(v, d, c) {
+function q195(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode/properties/title
-function q192(v, d, c) {
-  if (!(q193(v, d, c) || q194(v, d, c))) return false;
+function q193(v, d, c) {
+  if (!(q194(v, d, c) || q195(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedFinalizerNode
-function q176(v, d, c) {
+function q177(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2444,17 +2511,17 @@ function q176(v, d, c) {
   for (const k in v) {
     switch (k) {
       case "defaultModelCase": {
-        if (!q177(v[k], d + 1, c)) return false;
+        if (!q178(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "dependsOn": {
-        if (!q180(v[k], d + 1, c)) return false;
+        if (!q181(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "description": {
-        if (!q182(v[k], d + 1, c)) return false;
+        if (!q183(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2463,7 +2530,7 @@ function q176(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p39.test(x)) return false;
+        if (!p45.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2474,7 +2541,7 @@ function q176(v, d, c) {
         break;
       }
       case "parameters": {
-        if (!q186(v[k], d + 1, c)) return false;
+        if (!q187(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2484,7 +2551,7 @@ function q176(v, d, c) {
         break;
       }
       case "title": {
-        if (!q192(v[k], d + 1, c)) return false;
+        if (!q193(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2504,39 +2571,40 @@ function q176(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/defaultModelCase/anyOf/1
-function q199(v, d, c) {
+function q200(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/defaultModelCase
-function q197(v, d, c) {
-  if (!(q116(v, d, c) || q199(v, d, c))) return false;
+function q198(v, d, c) {
+  if (!(q116(v, d, c) || q200(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/dependsOn
-function q200(v, d, c) {
+function q201(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
   for (let i = 0; i < v.length; i++) if (!q116(v[i], d + 1, c)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/description/anyOf/0
-function q203(v, d, c) {
+function q204(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 2000) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/description/anyOf/1
-function q204(v, d, c) {
+function q205(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/description
-function q202(v, d, c) {
-  if (!(q203(v, d, c) || q204(v, d, c))) return false;
+function q203(v, d, c) {
+  if (!(q204(v, d, c) || q205(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationParameters
-function q206(v, d, c) {
+function q207(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2560,7 +2628,7 @@ function q206(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p41.test(x)) return false;
+        if (!p49.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2575,23 +2643,24 @@ function q206(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/title/anyOf/0
-function q210(v, d, c) {
+function q211(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 200) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/title/anyOf/1
-function q211(v, d, c) {
+function q212(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode/properties/title
-function q209(v, d, c) {
-  if (!(q210(v, d, c) || q211(v, d, c))) return false;
+function q210(v, d, c) {
+  if (!(q211(v, d, c) || q212(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedValidationNode
-function q196(v, d, c) {
+function q197(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2599,17 +2668,17 @@ function q196(v, d, c) {
   for (const k in v) {
     switch (k) {
       case "defaultModelCase": {
-        if (!q197(v[k], d + 1, c)) return false;
+        if (!q198(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "dependsOn": {
-        if (!q200(v[k], d + 1, c)) return false;
+        if (!q201(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "description": {
-        if (!q202(v[k], d + 1, c)) return false;
+        if (!q203(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2618,7 +2687,7 @@ function q196(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p40.test(x)) return false;
+        if (!p48.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2629,7 +2698,7 @@ function q196(v, d, c) {
         break;
       }
       case "parameters": {
-        if (!q206(v[k], d + 1, c)) return false;
+        if (!q207(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2639,7 +2708,7 @@ function q196(v, d, c) {
         break;
       }
       case "title": {
-        if (!q209(v[k], d + 1, c)) return false;
+        if (!q210(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2659,55 +2728,57 @@ function q196(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/defaultModelCase/anyOf/1
-function q216(v, d, c) {
+function q217(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/defaultModelCase
-function q214(v, d, c) {
-  if (!(q116(v, d, c) || q216(v, d, c))) return false;
+function q215(v, d, c) {
+  if (!(q116(v, d, c) || q217(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/dependsOn
-function q217(v, d, c) {
+function q218(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
   for (let i = 0; i < v.length; i++) if (!q116(v[i], d + 1, c)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/description/anyOf/0
-function q220(v, d, c) {
+function q221(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 2000) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/description/anyOf/1
-function q221(v, d, c) {
+function q222(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/description
-function q219(v, d, c) {
-  if (!(q220(v, d, c) || q221(v, d, c))) return false;
+function q220(v, d, c) {
+  if (!(q221(v, d, c) || q222(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/title/anyOf/0
-function q226(v, d, c) {
+function q227(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 200) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/title/anyOf/1
-function q227(v, d, c) {
+function q228(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode/properties/title
-function q225(v, d, c) {
-  if (!(q226(v, d, c) || q227(v, d, c))) return false;
+function q226(v, d, c) {
+  if (!(q227(v, d, c) || q228(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedMappingNode
-function q213(v, d, c) {
+function q214(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2715,17 +2786,17 @@ function q213(v, d, c) {
   for (const k in v) {
     switch (k) {
       case "defaultModelCase": {
-        if (!q214(v[k], d + 1, c)) return false;
+        if (!q215(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "dependsOn": {
-        if (!q217(v[k], d + 1, c)) return false;
+        if (!q218(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "description": {
-        if (!q219(v[k], d + 1, c)) return false;
+        if (!q220(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2734,7 +2805,7 @@ function q213(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p42.test(x)) return false;
+        if (!p50.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2755,7 +2826,7 @@ function q213(v, d, c) {
         break;
       }
       case "title": {
-        if (!q225(v[k], d + 1, c)) return false;
+        if (!q226(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2775,55 +2846,57 @@ function q213(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/defaultModelCase/anyOf/1
-function q232(v, d, c) {
+function q233(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/defaultModelCase
-function q230(v, d, c) {
-  if (!(q116(v, d, c) || q232(v, d, c))) return false;
+function q231(v, d, c) {
+  if (!(q116(v, d, c) || q233(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/dependsOn
-function q233(v, d, c) {
+function q234(v, d, c) {
   if (!Array.isArray(v) || !c.enter(d)) return false;
   for (let i = 0; i < v.length; i++) if (!q116(v[i], d + 1, c)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/description/anyOf/0
-function q236(v, d, c) {
+function q237(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 2000) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/description/anyOf/1
-function q237(v, d, c) {
+function q238(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/description
-function q235(v, d, c) {
-  if (!(q236(v, d, c) || q237(v, d, c))) return false;
+function q236(v, d, c) {
+  if (!(q237(v, d, c) || q238(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/title/anyOf/0
-function q242(v, d, c) {
+function q243(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 200) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/title/anyOf/1
-function q243(v, d, c) {
+function q244(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode/properties/title
-function q241(v, d, c) {
-  if (!(q242(v, d, c) || q243(v, d, c))) return false;
+function q242(v, d, c) {
+  if (!(q243(v, d, c) || q244(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedCallGraphNode
-function q229(v, d, c) {
+function q230(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2831,17 +2904,17 @@ function q229(v, d, c) {
   for (const k in v) {
     switch (k) {
       case "defaultModelCase": {
-        if (!q230(v[k], d + 1, c)) return false;
+        if (!q231(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "dependsOn": {
-        if (!q233(v[k], d + 1, c)) return false;
+        if (!q234(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "description": {
-        if (!q235(v[k], d + 1, c)) return false;
+        if (!q236(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2850,7 +2923,7 @@ function q229(v, d, c) {
         if (typeof x !== "string") return false;
         if (x.length < 1) return false;
         if (x.length > 256) return false;
-        if (!p43.test(x)) return false;
+        if (!p51.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -2871,7 +2944,7 @@ function q229(v, d, c) {
         break;
       }
       case "title": {
-        if (!q241(v[k], d + 1, c)) return false;
+        if (!q242(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2911,7 +2984,7 @@ function q119(v, d, c) {
     }
   }
   if (n !== 1) return false;
-  if (!(q120(v, d, c) || q176(v, d, c) || q196(v, d, c) || q213(v, d, c) || q229(v, d, c))) return false;
+  if (!(q120(v, d, c) || q177(v, d, c) || q197(v, d, c) || q214(v, d, c) || q230(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/properties/nodes
@@ -2925,7 +2998,7 @@ function q118(v, d, c) {
     if (typeof k !== "string") return false;
     if (k.length < 1) return false;
     if (k.length > 256) return false;
-    if (!p44.test(k)) return false;
+    if (!p52.test(k)) return false;
     switch (k) {
       default: {
         if (!c.name(k)) return false;
@@ -2938,7 +3011,7 @@ function q118(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedGraphPolicies
-function q246(v, d, c) {
+function q247(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2963,7 +3036,7 @@ function q246(v, d, c) {
         break;
       }
       case "retry": {
-        if (!q65(v[k], d + 1, c)) return false;
+        if (!q169(v[k], d + 1, c)) return false;
         n++;
         break;
       }
@@ -2982,7 +3055,7 @@ function q246(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/$defs/NormalizedSource
-function q251(v, d, c) {
+function q252(v, d, c) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || !c.enter(d)) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -2998,7 +3071,7 @@ function q251(v, d, c) {
       case "graphHash": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p46.test(x)) return false;
+        if (!p54.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
@@ -3013,19 +3086,20 @@ function q251(v, d, c) {
   return true;
 }
 // normalized-graph.v1.schema.json#/properties/title/anyOf/0
-function q254(v, d, c) {
+function q255(v, d, c) {
   if (typeof v !== "string") return false;
+  if (v.length > 200) return false;
   if (!c.str(v)) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/properties/title/anyOf/1
-function q255(v, d, c) {
+function q256(v, d, c) {
   if (v !== null) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#/properties/title
-function q253(v, d, c) {
-  if (!(q254(v, d, c) || q255(v, d, c))) return false;
+function q254(v, d, c) {
+  if (!(q255(v, d, c) || q256(v, d, c))) return false;
   return true;
 }
 // normalized-graph.v1.schema.json#
@@ -3096,25 +3170,25 @@ function q104(v, d, c) {
         break;
       }
       case "policies": {
-        if (!q246(v[k], d + 1, c)) return false;
+        if (!q247(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "revision": {
         const x = v[k];
         if (typeof x !== "string") return false;
-        if (!p45.test(x)) return false;
+        if (!p53.test(x)) return false;
         if (!c.str(x)) return false;
         n++;
         break;
       }
       case "source": {
-        if (!q251(v[k], d + 1, c)) return false;
+        if (!q252(v[k], d + 1, c)) return false;
         n++;
         break;
       }
       case "title": {
-        if (!q253(v[k], d + 1, c)) return false;
+        if (!q254(v[k], d + 1, c)) return false;
         n++;
         break;
       }

@@ -25,7 +25,7 @@ export type UnitKindV2 =
   | "mapping"
   | "callGraph";
 /**
- * How the engine invokes a v2 unit; fixed by its unit kind (see docs/executable-plan.md).
+ * How the engine invokes a v2 unit, as its unit kind allows: one mode per kind, or for validation, mapping and callGraph units their own name or `none` (see docs/executable-plan.md).
  *
  * This interface was referenced by `ExecutableGraphPlanV2`'s JSON-Schema
  * via the `definition` "InvokeMode".

@@ -3,7 +3,7 @@
  * Change the schema, then run `pnpm codegen`. `pnpm codegen:check` fails when this file drifts.
  */
 
-import type { CallGraphParameters, EdgeCondition, FallbackPolicy, InputsConfig, MappingParameters, ModelCases, RetryPolicy, SmartInput, TracePolicy, UnitParams } from "./authoring-graph-v1.js";
+import type { CallGraphParameters, EdgeCondition, FallbackPolicy, InputsConfig, MappingParameters, ModelCases, SmartInput, TracePolicy, UnitParams } from "./authoring-graph-v1.js";
 import type { Identifier, SemVer, Sha256Digest } from "./common-v1.js";
 
 /**
@@ -113,9 +113,25 @@ export interface NormalizedTaskNode {
  * via the `definition` "NormalizedPolicies".
  */
 export interface NormalizedPolicies {
-  retry: RetryPolicy;
+  retry: NormalizedRetryPolicy;
   fallback: FallbackPolicy;
   trace: TracePolicy;
+}
+/**
+ * A retry policy with its delay filled in (0 when not authored).
+ *
+ * This interface was referenced by `NormalizedExecutableGraphDocument`'s JSON-Schema
+ * via the `definition` "NormalizedRetryPolicy".
+ */
+export interface NormalizedRetryPolicy {
+  /**
+   * Attempts including the first.
+   */
+  maxAttempts: number;
+  /**
+   * Delay before a retry, in milliseconds.
+   */
+  backoffMs: number;
 }
 /**
  * The task node body with every optional collection present.
@@ -131,15 +147,21 @@ export interface NormalizedTaskParameters {
   taskConfiguration: NormalizedTaskConfiguration;
   /**
    * MAIN-phase wrappers, in authored order.
+   *
+   * @maxItems 64
    */
   executionStrategies: NormalizedExecutionStrategy[];
   aiTaskProfile: NormalizedAiTaskProfile;
   /**
    * Plan-phase PRE action list, in authored order.
+   *
+   * @maxItems 64
    */
   preActions: NormalizedPlanPhaseAction[];
   /**
    * Plan-phase POST action list, in authored order.
+   *
+   * @maxItems 64
    */
   postActions: NormalizedPlanPhaseAction[];
   inputsConfig: InputsConfig;
@@ -420,7 +442,7 @@ export interface NormalizedEdge {
  * via the `definition` "NormalizedGraphPolicies".
  */
 export interface NormalizedGraphPolicies {
-  retry: RetryPolicy;
+  retry: NormalizedRetryPolicy;
   fallback: FallbackPolicy;
   trace: TracePolicy;
   /**

@@ -2,6 +2,9 @@ import type { KnownIssueCode, ValidationIssue } from "@graphenix/contracts";
 import { makeIssue } from "../issue.js";
 
 const TRUNCATED_MESSAGE = " more issue(s) were found but not reported";
+// Said when a walk stopped reading the document (a limit exceeded, the issue list full): what it
+// did not read may hold more issues, which no count can give.
+const UNCHECKED_MESSAGE = "the rest of the document was not checked after a limit was exceeded with the issue list full, so there may be more";
 
 /** How many issues an `issues-truncated` issue (written by {@link IssueCollector.finish}) says were left out; at least 1. */
 export function truncatedCount(issue: ValidationIssue): number {
@@ -18,6 +21,7 @@ export class IssueCollector {
   readonly issues: ValidationIssue[] = [];
   private dropped = 0;
   private droppedErrors = 0;
+  private unchecked = false;
 
   constructor(private readonly maxIssues: number) {}
 
@@ -43,8 +47,12 @@ export class IssueCollector {
    */
   pushAll(issues: readonly ValidationIssue[]): void {
     for (const issue of issues) {
-      if (issue.code === "issues-truncated") this.drop(issue.severity === "error", truncatedCount(issue));
-      else this.push(issue);
+      if (issue.code === "issues-truncated") {
+        const unchecked = issue.message.includes(UNCHECKED_MESSAGE);
+        if (unchecked) this.unchecked = true;
+        // A notice of what went unread may carry no count: then it left nothing out itself.
+        if (!unchecked || /^\d+ more issue/.test(issue.message)) this.drop(issue.severity === "error", truncatedCount(issue));
+      } else this.push(issue);
     }
   }
 
@@ -74,16 +82,27 @@ export class IssueCollector {
     return false;
   }
 
+  /**
+   * A walk stopped reading the document (a limit was exceeded and the issue list is full): `finish`
+   * says so in its `issues-truncated`, an error, since what was not read was not checked.
+   */
+  markUnchecked(): void {
+    this.unchecked = true;
+  }
+
   get errorCount(): number {
-    return this.issues.filter((i) => i.severity === "error").length + this.droppedErrors;
+    return this.issues.filter((i) => i.severity === "error").length + this.droppedErrors + (this.unchecked && this.droppedErrors === 0 ? 1 : 0);
   }
 
   finish(): ValidationIssue[] {
-    if (this.dropped > 0) {
-      const severity = this.droppedErrors > 0 ? "error" : "warning";
-      this.issues.push(makeIssue("issues-truncated", `${this.dropped}${TRUNCATED_MESSAGE} (maxIssues is ${this.maxIssues})`, [], { severity }));
+    if (this.dropped > 0 || this.unchecked) {
+      const severity = this.droppedErrors > 0 || this.unchecked ? "error" : "warning";
+      const found = this.dropped > 0 ? `${this.dropped}${TRUNCATED_MESSAGE}` : "";
+      const message = this.unchecked ? (found ? `${found}, and ${UNCHECKED_MESSAGE}` : `Issues may be missing: ${UNCHECKED_MESSAGE}`) : found;
+      this.issues.push(makeIssue("issues-truncated", `${message} (maxIssues is ${this.maxIssues})`, [], { severity }));
       this.dropped = 0;
       this.droppedErrors = 0;
+      this.unchecked = false;
     }
     return this.issues;
   }

@@ -1,12 +1,12 @@
 /**
  * What counts as a credential (docs/credentials.md). Member names are matched after removing
- * `-`, `_`, `.` and spaces and lowering the case; string values by their well-known shapes.
+ * `-`, `_`, `.`, whitespace and invisible format characters and lowering the case; string values by their well-known shapes.
  * The lists are deliberately exact so that ordinary members (`maxTokens`, `skillKey`,
  * `tokenizer`) never match.
  */
 
 /** Normalized member names that end with one of these are credentials (`dbPassword`, `openaiApiKey`). */
-export const CREDENTIAL_NAME_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "credential", "credentials"] as const;
+export const CREDENTIAL_NAME_SUFFIXES = ["password", "passwd", "passphrase", "secret", "secretkey", "secretaccesskey", "token", "apikey", "privatekey", "credential", "credentials"] as const;
 
 /** Normalized member names that are credentials exactly. */
 export const CREDENTIAL_NAMES = ["authorization", "proxyauthorization", "cookie", "setcookie", "xapikey"] as const;
@@ -43,13 +43,16 @@ export const CREDENTIAL_VALUE_PATTERNS: readonly (readonly [kind: string, patter
   ["a GitHub token", /^(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})$/],
   ["an AWS access key id", /^(AKIA|ASIA)[0-9A-Z]{16}$/],
   ["a Slack token", /^xox[abprs]-[A-Za-z0-9-]{10,}$/],
+  ["a Stripe secret key", /^[rs]k_(live|test)_[A-Za-z0-9]{16,}$/],
+  ["a Google API key", /^AIza[0-9A-Za-z_-]{35}$/],
+  ["a GitLab token", /^glpat-[A-Za-z0-9_-]{20,}$/],
   ["a JSON Web Token", /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+$/],
 ];
 
 // Cheap first look, without a regular expression (it runs on every string of every document). A
 // value can only match a pattern above if it starts with a space or non-ASCII character (`\s*`), or
-// with the first three characters of `bearer`/`basic` (any case), `sk-`, `gh[pousr]`/`git`,
-// `AKI`/`ASI`, `xox` or `eyJ`, or contains "PRIVATE KEY". Three characters, not one or two: `succeeded`,
+// with the first three characters of `bearer`/`basic` (any case), `sk-`/`sk_`/`rk_`,
+// `gh[pousr]`/`git`, `AKI`/`ASI`, `AIz`, `glp`, `xox` or `eyJ`, or contains "PRIVATE KEY". Three characters, not one or two: `succeeded`,
 // `started` or `blocked` are common values, and so are `skill-…` keys and `based-on` names; none
 // of them must reach the expressions.
 // By the first two characters: the index in THIRD_CHARACTERS of the third characters that may
@@ -63,7 +66,7 @@ for (const first of "bB") {
   for (const second of "eE") mayStartWith(first + second, "aA");
   for (const second of "aA") mayStartWith(first + second, "sS");
 }
-for (const [pair, third] of [["sk", "-"], ["gh", "pousr"], ["gi", "t"], ["AK", "I"], ["AS", "I"], ["xo", "x"], ["ey", "J"]] as const) mayStartWith(pair, third);
+for (const [pair, third] of [["sk", "-_"], ["rk", "_"], ["gh", "pousr"], ["gi", "t"], ["AK", "I"], ["AS", "I"], ["AI", "z"], ["gl", "p"], ["xo", "x"], ["ey", "J"]] as const) mayStartWith(pair, third);
 
 function mayBeCredential(value: string): boolean {
   const first = value.charCodeAt(0);
@@ -76,8 +79,11 @@ function mayBeCredential(value: string): boolean {
 }
 
 const nameCache = new Map<string, boolean>();
-/** What normalizing a member name removes before it is compared with the lists above. */
-const SEPARATORS = /[-_.\s]/g;
+/**
+ * What normalizing a member name removes before it is compared with the lists above: separators,
+ * and invisible format characters (a zero-width space in `api\u200bkey` hides nothing).
+ */
+const SEPARATORS = /[-_.\s\p{Cf}]/gu;
 
 export function isCredentialName(name: string): boolean {
   const cached = nameCache.get(name);

@@ -166,7 +166,10 @@ class Scanner {
     }
     // Once a limit was exceeded and the issues are full, nothing more can be reported or change
     // the outcome: stop. Without this, a value that contains itself twice costs 2^maxDepth steps.
-    if (this.exceeded && !this.issues.hasRoomLeft()) return;
+    if (this.exceeded && !this.issues.hasRoomLeft()) {
+      this.issues.markUnchecked(); // whatever this value holds goes unreported: say so
+      return;
+    }
     if (depth >= this.maxDepth) {
       this.exceeded = true;
       // An in-memory value can contain itself: no JSON text can, so that is not depth but a cycle.
