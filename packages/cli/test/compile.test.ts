@@ -52,6 +52,6 @@ describe("graphenix hash --plan and validate on plans", () => {
     const broken = "packages/plan-format/test/fixtures/_error_/unit-phase-order/input.plan.json";
     const result = await run(["validate", broken]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(": unit-phase-order: a PRE-phase unit after a MAIN-phase unit");
+    expect(result.stdout).toContain(": unit-phase-order: a PRE-phase unit out of place: the order is PRE → MAIN → POST");
   });
 });

@@ -37,7 +37,7 @@ export const ISSUE_CODES = {
   "forbidden-credential-key": { owner: "core", summary: "A member name says it holds a credential (password, token, API key, …); credentials never belong in these documents." },
   "forbidden-credential-value": { owner: "core", summary: "A string looks like a credential (bearer token, private key, well-known token shapes)." },
   "document-non-json": { owner: "core", summary: "A value JSON cannot carry, in a document given as an in-memory value: NaN, Infinity, undefined, a BigInt, a function, a Date or class instance, an unpaired surrogate, a cycle, a value that throws when read or gives different values at different reads." },
-  "issues-truncated": { owner: "core", summary: "More issues were found than maxIssues allows; this last issue says how many were left out." },
+  "issues-truncated": { owner: "core", summary: "More issues were found than maxIssues allows; this last issue says how many were left out, and whether part of the document went unread." },
   "schema-required": { owner: "core", summary: "A required member is missing." },
   "schema-unknown-member": { owner: "core", summary: "A member the schema does not declare; nothing is silently ignored." },
   "schema-type": { owner: "core", summary: "A value has the wrong JSON type." },

@@ -4,7 +4,7 @@
  * count it, so the closing issues-truncated says the same either way.
  */
 import { describe, expect, it } from "vitest";
-import { IssueCollector, makeIssue } from "@graphenix/core";
+import { IssueCollector, makeIssue, truncatedCount } from "@graphenix/core";
 
 function fill(collector: IssueCollector, severities: ("error" | "warning")[], ask: boolean) {
   severities.forEach((severity, i) => {
@@ -38,6 +38,14 @@ describe("a walk that stops reading the document", () => {
     expect(issues).toHaveLength(2);
     expect(issues[1]).toMatchObject({ code: "issues-truncated", severity: "error" });
     expect(issues[1]?.message).toMatch(/^Issues may be missing: the rest of the document was not checked/);
+    // The notice counts no issue of its own, wherever it is counted (the CLI's summary, a join).
+    expect(truncatedCount(issues[1]!)).toBe(0);
+    const outer = new IssueCollector(5);
+    outer.pushAll(issues);
+    const joined = outer.finish();
+    expect(joined.map((i) => i.code)).toEqual(["document-string-limit", "issues-truncated"]);
+    expect(joined[1]?.message).toMatch(/^Issues may be missing/);
+    expect(truncatedCount(joined[1]!)).toBe(0);
   });
 
   it("keeps the count and the notice when joined into another collector", () => {

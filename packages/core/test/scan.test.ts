@@ -28,6 +28,10 @@ describe("scanDocument", () => {
     const found = issues.finish();
     expect(found.map((i) => `${i.pointer} ${i.code} ${i.severity}`)).toEqual(["/big document-string-limit error", " issues-truncated error"]);
     expect(found[1]?.message).toContain("the rest of the document was not checked");
+    // Skipping an empty array or object leaves nothing unread: no notice.
+    const nothingLeft = new IssueCollector(1);
+    scanDocument({ big: "x".repeat(10), e: {}, l: [] }, { ...DEFAULT_VALIDATION_LIMITS, maxStringLength: 7 }, { credentials: true }, nothingLeft);
+    expect(nothingLeft.finish().map((i) => i.code)).toEqual(["document-string-limit"]);
     // With room for both, the credential is reported and nothing is said to be missing.
     expect(scan(doc, { maxStringLength: 7 }).issues).toEqual(["/big document-string-limit", "/nested/apiKey forbidden-credential-key"]);
   });

@@ -6,9 +6,11 @@ import {
   type ExecutableGraphPlan,
   type ExecutableGraphPlanV2,
   type GraphRuntimeObject,
+  type NormalizedExecutableGraphDocument,
+  type OperationResult,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, formatOf, IssueCollector, jsonEqual, prefixIssues, resolveLimits, mayChangeBetweenReads, scanDocument, type ScanOptions, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
+import { cloneJson, digest, digestResult, formatOf, IssueCollector, jsonEqual, prefixIssues, resolveLimits, mayChangeBetweenReads, scanDocument, type ScanOptions, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
 import { computePlanHash, RUN_EVIDENCE, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
@@ -62,10 +64,20 @@ function carriesNoRunEvidence(authoringGraph: unknown, runtime: unknown, limits:
   return clean;
 }
 
-/** The input that may read differently from one look to the next, if any. */
-function changingInput(authoringGraph: unknown, runtime: unknown): "authoringGraph" | "runtime" | undefined {
-  if (mayChangeBetweenReads(authoringGraph)) return "authoringGraph";
-  return mayChangeBetweenReads(runtime) ? "runtime" : undefined;
+/**
+ * The input seen to read differently now than when the plan was built from it, if any. Only inputs
+ * with a getter or a Proxy can; for those, the graph is normalized again and compared with the
+ * normalized graph the plan was built from, and the runtime object is read twice. Inputs that read
+ * the same keep the plan's own issues: a getter that always answers alike changes nothing.
+ */
+function changingInput(authoringGraph: unknown, runtime: unknown, graph: NormalizedExecutableGraphDocument, limits: CheckedOptions["limits"]): "authoringGraph" | "runtime" | undefined {
+  const differs = (a: OperationResult<string>, b: OperationResult<string>) => !a.ok || !b.ok || a.value !== b.value;
+  if (mayChangeBetweenReads(authoringGraph)) {
+    const again = normalizeAuthoringGraph(authoringGraph, limits);
+    if (!again.valid || differs(digestResult(again.value), digestResult(graph))) return "authoringGraph";
+  }
+  if (mayChangeBetweenReads(runtime) && differs(digestResult(runtime), digestResult(runtime))) return "runtime";
+  return undefined;
 }
 
 /** The document scan with nothing but the plan's run-evidence names (credentials were checked). */
@@ -178,7 +190,7 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
   if (!checked.valid) {
     // Built from inputs that validated, the plan fails only past a limit of its own, or because an
     // input read differently the second time (a getter or a Proxy): that input is not JSON data.
-    const changing = changingInput(authoringGraph, runtime);
+    const changing = changingInput(authoringGraph, runtime, graph, limits);
     return { ok: false, issues: changing ? [unstableDocumentIssue([changing])] : prefixed("plan", checked.issues) };
   }
   const plan =

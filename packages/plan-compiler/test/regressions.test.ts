@@ -107,6 +107,20 @@ describe("compiler regressions", () => {
     expect([...outcomes]).toEqual(["/authoringGraph document-non-json"]);
   });
 
+  it("an input behind a Proxy or a getter that reads the same keeps the plan's own issues", () => {
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 7; i++) deep = { d: deep }; // fits maxDepth 12 in the design, not in the plan
+    const doc = graph({ a: { type: "task", parameters: { skillKey: "s", inputsConfig: deep } } });
+    const plain = compileExecutablePlan(doc, runtime, { now, limits: { maxDepth: 12 } });
+    const pointers = plain.issues.map((i) => `${i.pointer} ${i.code}`);
+    expect(pointers[0]).toMatch(/^\/plan\/.* document-depth-limit$/);
+    const withGetter = { ...doc };
+    Object.defineProperty(withGetter, "graphId", { enumerable: true, get: () => "graph:r" });
+    for (const input of [new Proxy(doc, {}), withGetter]) {
+      expect(compileExecutablePlan(input, runtime, { now, limits: { maxDepth: 12 } }).issues.map((i) => `${i.pointer} ${i.code}`)).toEqual(pointers);
+    }
+  });
+
   it("is byte-identical whatever the member order of open objects in the input", () => {
     const a = compileExecutablePlan(graph({ n: { type: "task", parameters: { skillKey: "s", inputsConfig: { b: 1, a: 2 } } } }), runtime, { now });
     const b = compileExecutablePlan(graph({ n: { type: "task", parameters: { skillKey: "s", inputsConfig: { a: 2, b: 1 } } } }), runtime, { now });

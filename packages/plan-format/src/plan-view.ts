@@ -4,6 +4,8 @@ export type PlanVersion = "v1" | "v2";
 
 export interface UnitView {
   readonly unit: Obj;
+  /** The node or finalizer plan holding it (a key may have both: each unit knows its own). */
+  readonly entry: PlanEntry;
   /** The key of the node or finalizer plan holding it. */
   readonly planKey: string;
   readonly planKind: "node" | "finalizer";
@@ -33,8 +35,11 @@ export interface PlanView {
   readonly graphNodes: ReadonlyMap<string, Obj>;
   readonly entries: readonly PlanEntry[];
   readonly units: readonly UnitView[];
-  /** The units of each plan entry, by its key, in `executionUnits` order. */
-  readonly unitsByPlan: ReadonlyMap<string, readonly UnitView[]>;
+  /**
+   * The units of each plan entry, in `executionUnits` order. By entry, not by key: a plan may
+   * (wrongly) have a node plan and a finalizer plan under one key, and each keeps its own units.
+   */
+  readonly unitsByPlan: ReadonlyMap<PlanEntry, readonly UnitView[]>;
 }
 
 export function planView(plan: Obj, version: PlanVersion): PlanView {
@@ -55,15 +60,15 @@ export function planView(plan: Obj, version: PlanVersion): PlanView {
     }
   }
   const units: UnitView[] = [];
-  const unitsByPlan = new Map<string, UnitView[]>();
+  const unitsByPlan = new Map<PlanEntry, UnitView[]>();
   for (const entry of entries) {
     const own: UnitView[] = [];
     asArray(entry.plan.executionUnits).forEach((raw, index) => {
       const unit = asObject(raw);
-      if (unit) own.push({ unit, planKey: entry.key, planKind: entry.kind, index, path: [...entry.path, "executionUnits", index] });
+      if (unit) own.push({ unit, entry, planKey: entry.key, planKind: entry.kind, index, path: [...entry.path, "executionUnits", index] });
     });
     units.push(...own);
-    unitsByPlan.set(entry.key, own);
+    unitsByPlan.set(entry, own);
   }
   return { plan, version, graph, graphPath, graphNodes, entries, units, unitsByPlan };
 }

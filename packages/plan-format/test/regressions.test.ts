@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateExecutablePlan } from "@graphenix/plan-format";
+import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 
 // Test plans are edited freely below; `any` keeps those edits short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,6 +73,45 @@ describe("plan validation regressions", () => {
     const unit = plan.finalizerPlans["node:package"].executionUnits[0];
     plan.finalizerPlans["node:package"].executionUnits.unshift({ ...unit, unitId: `${unit.unitId}:pre`, unitKind: "preAction", order: unit.order - 1, actionKey: "synthesis", modelSlot: "preActionModel" });
     expect(codes(plan)).toContain("/finalizerPlans/node:package/executionUnits/0/unitKind unit-kind-not-allowed");
+  });
+
+  it.each(["content-pipeline-v2", "content-pipeline-v2-graph-by-reference", "pre-main-post-finalizer-v1"])(
+    "%s: a node plan under a finalizer's id is reported once, and the finalizer plan beside it is left alone",
+    (name) => {
+      const plan = read(name);
+      const finalizer = Object.keys(plan.finalizerPlans)[0] as string;
+      const copy = structuredClone(plan.nodePlans[Object.keys(plan.nodePlans)[0] as string]);
+      copy.nodeId = finalizer;
+      for (const unit of copy.executionUnits) {
+        if (unit.nodeId !== undefined) unit.nodeId = finalizer;
+        unit.unitId = `${unit.unitId}:copy`;
+        // v1 PRE units read the synthesis sources of their own node: not this test's subject.
+        delete unit.unitParams?.memoryPaths;
+      }
+      plan.nodePlans[finalizer] = copy;
+      if (plan.planHash !== undefined) {
+        delete plan.planHash;
+        plan.planHash = computePlanHash(plan);
+      }
+      expect(codes(plan)).toEqual([`/nodePlans/${finalizer} node-plan-unknown-node`]);
+    },
+  );
+
+  it("rules report nodes in the same order whatever the member order of the graph and the case selection", () => {
+    const reversed = (o: Loose) => Object.fromEntries(Object.entries(o).reverse());
+    const v1 = read("pre-main-post-finalizer-v1");
+    v1.nodePlans = {};
+    v1.finalizerPlans = {};
+    const v1Reversed = { ...structuredClone(v1), graph: { ...v1.graph, nodes: reversed(v1.graph.nodes) } };
+    expect(codes(v1Reversed)).toEqual(codes(v1));
+    expect(codes(v1).filter((c) => c.endsWith("-missing")).length).toBeGreaterThanOrEqual(2);
+    const byReference = read("content-pipeline-v2-graph-by-reference");
+    const planned = Object.keys(byReference.nodePlans);
+    for (const key of planned.slice(0, 2)) delete byReference.nodePlans[key];
+    delete byReference.planHash;
+    const byReferenceReversed = { ...structuredClone(byReference), caseSelection: { ...byReference.caseSelection, nodes: reversed(byReference.caseSelection.nodes) } };
+    expect(codes(byReferenceReversed)).toEqual(codes(byReference));
+    expect(codes(byReference).filter((c) => c.endsWith("case-selection-mismatch"))).toHaveLength(2);
   });
 
   it("a v1 node plan holds no finalizer unit: it belongs in finalizerPlans", () => {

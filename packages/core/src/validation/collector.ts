@@ -6,10 +6,15 @@ const TRUNCATED_MESSAGE = " more issue(s) were found but not reported";
 // did not read may hold more issues, which no count can give.
 const UNCHECKED_MESSAGE = "the rest of the document was not checked after a limit was exceeded with the issue list full, so there may be more";
 
-/** How many issues an `issues-truncated` issue (written by {@link IssueCollector.finish}) says were left out; at least 1. */
+/**
+ * How many issues an `issues-truncated` issue (written by {@link IssueCollector.finish}) says were
+ * left out: its count, 0 for a notice that only says part of the document went unread (it counts
+ * nothing), else at least 1.
+ */
 export function truncatedCount(issue: ValidationIssue): number {
   const n = Number(/^(\d+) more issue/.exec(issue.message)?.[1]);
-  return Number.isSafeInteger(n) && n > 0 ? n : 1;
+  if (Number.isSafeInteger(n) && n > 0) return n;
+  return issue.message.includes(UNCHECKED_MESSAGE) ? 0 : 1;
 }
 
 /**
@@ -48,10 +53,9 @@ export class IssueCollector {
   pushAll(issues: readonly ValidationIssue[]): void {
     for (const issue of issues) {
       if (issue.code === "issues-truncated") {
-        const unchecked = issue.message.includes(UNCHECKED_MESSAGE);
-        if (unchecked) this.unchecked = true;
-        // A notice of what went unread may carry no count: then it left nothing out itself.
-        if (!unchecked || /^\d+ more issue/.test(issue.message)) this.drop(issue.severity === "error", truncatedCount(issue));
+        if (issue.message.includes(UNCHECKED_MESSAGE)) this.unchecked = true;
+        const count = truncatedCount(issue);
+        if (count > 0) this.drop(issue.severity === "error", count);
       } else this.push(issue);
     }
   }

@@ -71,6 +71,17 @@ export function scanDocument(root: unknown, limits: ValidationLimits, options: S
   }
 }
 
+/** An empty array or object: skipping it leaves nothing unread. Reading it must not throw. */
+function isEmptyContainer(value: object): boolean {
+  try {
+    if (Array.isArray(value)) return value.length === 0;
+    for (const key in value) if (key !== undefined) return false;
+    return Object.keys(value).length === 0;
+  } catch {
+    return false; // a Proxy that throws: not known to be empty
+  }
+}
+
 /**
  * The scanner every scan uses (a scan that starts while another runs, from a Proxy's trap, makes
  * its own). Why one: the engine's optimized walk was tied to the scanner it was compiled for, and
@@ -167,7 +178,8 @@ class Scanner {
     // Once a limit was exceeded and the issues are full, nothing more can be reported or change
     // the outcome: stop. Without this, a value that contains itself twice costs 2^maxDepth steps.
     if (this.exceeded && !this.issues.hasRoomLeft()) {
-      this.issues.markUnchecked(); // whatever this value holds goes unreported: say so
+      // Whatever this value holds goes unread and unreported: say so, unless it holds nothing.
+      if (!isEmptyContainer(value)) this.issues.markUnchecked();
       return;
     }
     if (depth >= this.maxDepth) {

@@ -1,4 +1,4 @@
-import { asObject, asString, getMember } from "@graphenix/core";
+import { asObject, asString, compareUtf8, getMember } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /**
@@ -38,7 +38,7 @@ export function caseSelectionIsFrozen({ view, issues }: PlanRuleContext): void {
     }
   }
   const planned = new Set(view.entries.map((e) => e.key));
-  for (const key of Object.keys(nodes)) {
+  for (const key of Object.keys(nodes).sort(compareUtf8)) {
     if (!planned.has(key)) issues.add("case-selection-mismatch", `caseSelection.nodes names ${JSON.stringify(key)}, which has no node or finalizer plan`, ["caseSelection", "nodes", key]);
   }
 }

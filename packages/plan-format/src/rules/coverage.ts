@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, objectAt, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, compareUtf8, objectAt, type Obj } from "@graphenix/core";
 import type { PlanEntry } from "../plan-view.js";
 import type { PlanRuleContext } from "./context.js";
 
@@ -46,7 +46,12 @@ export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
   }
   if (!view.graph) return;
   const graphNodes = view.graphNodes;
-  const runnable = [...graphNodes].filter(([id, node]) => !(view.version === "v1" && v1CannotRun(view, id, node, issues)));
+  // In UTF-8 order of ids, as the plans are: the issues do not depend on the graph's member order.
+  // A generator, so each node's v1 issues come just before its matching issues.
+  const sorted = [...graphNodes].sort(([a], [b]) => compareUtf8(a, b));
+  function* runnable(): Generator<[string, Obj]> {
+    for (const [id, node] of sorted) if (!(view.version === "v1" && v1CannotRun(view, id, node, issues))) yield [id, node];
+  }
   const match: PlanMatch<Obj> = {
     listedAs: "the graph node",
     typeOf: (node) => asString(node.type),
@@ -61,7 +66,7 @@ export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
       }
     },
   };
-  plansMatchNodes({ view, issues }, runnable, match);
+  plansMatchNodes({ view, issues }, runnable(), match);
 }
 
 /** How {@link plansMatchNodes} reads the nodes it matches plans to, and words its issues. */
@@ -84,17 +89,22 @@ export interface PlanMatch<Node> {
  * node that is not listed. Issues come in node order, then the plans of unlisted nodes.
  */
 export function plansMatchNodes<Node>({ view, issues }: Pick<PlanRuleContext, "view" | "issues">, nodes: Iterable<readonly [string, Node]>, match: PlanMatch<Node>): void {
-  const planned = new Map(view.entries.map((e) => [e.key, e]));
+  // A key may (wrongly) have both a node plan and a finalizer plan: each is matched on its own.
+  const planned = new Map<string, PlanEntry[]>();
+  for (const entry of view.entries) planned.set(entry.key, [...(planned.get(entry.key) ?? []), entry]);
   for (const [id, node] of nodes) {
     const type = match.typeOf(node);
     const wanted = type === "finalizer" ? "finalizer" : "node";
-    const entry = planned.get(id);
-    if (!entry) {
+    const plans = planned.get(id) ?? [];
+    if (plans.length === 0) {
       issues.add(wanted === "finalizer" ? "finalizer-plan-missing" : "node-plan-missing", `${match.listedAs} ${JSON.stringify(id)} has no ${wanted === "finalizer" ? "finalizer plan" : "node plan"}`, [wanted === "finalizer" ? "finalizerPlans" : "nodePlans"]);
-    } else if (entry.kind !== wanted) {
-      issues.add("node-plan-unknown-node", `${JSON.stringify(id)} is a ${String(type)} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
-    } else {
-      match.matched(entry, node);
+    }
+    for (const entry of plans) {
+      if (entry.kind !== wanted) {
+        issues.add("node-plan-unknown-node", `${JSON.stringify(id)} is a ${String(type)} node: its plan belongs in ${wanted === "finalizer" ? "finalizerPlans" : "nodePlans"}`, [...entry.path]);
+      } else {
+        match.matched(entry, node);
+      }
     }
   }
   for (const entry of view.entries) {

@@ -32,8 +32,8 @@ export function modelBindingsFollowTheCases({ view, issues }: PlanRuleContext): 
     const nodeCaseId = asString(frozen.modelCaseId);
     const nodeCase = nodeCaseId === undefined ? undefined : asObject(getMember(asObject(node.modelCases), nodeCaseId) ?? getMember(graphCases, nodeCaseId));
     if (nodeCaseId !== undefined && !nodeCase) continue;
-    for (const [slot, raw] of Object.entries(slots)) {
-      const binding = asObject(raw);
+    for (const slot of Object.keys(slots).sort()) {
+      const binding = asObject(slots[slot]);
       if (!binding || !Object.prototype.hasOwnProperty.call(SLOT_WORDS, slot)) continue; // the schema reports it
       checkBinding(binding, slot as ModelSlotName, nodeCase, graphCase, [...entry.path, "modelSlots", slot], issues);
     }

@@ -11,8 +11,7 @@ import type { ModelSlotName } from "@graphenix/contracts";
  * slot; local skills and special units run no model.
  */
 export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
-  const slotsOf = new Map(view.entries.map((e) => [e.key, asObject(e.plan.modelSlots)]));
-  for (const { unit, planKey, path } of view.units) {
+  for (const { unit, entry, path } of view.units) {
     const kind = asString(unit.unitKind);
     const rule = kindRuleOf(view.version, kind);
     if (!rule) continue; // the schema reports an unknown kind
@@ -29,7 +28,7 @@ export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
       issues.add("unit-model-slot-mismatch", `a ${kind} unit uses the ${SLOT_WORDS[rule.slot]} (${rule.slot}), not ${slot}`, [...path, "modelSlot"]);
       continue;
     }
-    const binding = asObject(slotsOf.get(planKey)?.[slot]);
+    const binding = asObject(asObject(entry.plan.modelSlots)?.[slot]);
     if (!binding) {
       issues.add("model-slot-unresolved", `the unit uses the ${SLOT_WORDS[slot]}, but its node plan resolves no ${slot}`, [...path, "modelSlot"]);
       continue;

@@ -1,5 +1,6 @@
 import { asObject, asString, getMember } from "@graphenix/core";
-import { KINDS_BY_NODE_TYPE, KINDS_BY_NODE_TYPE_V1, kindRuleOf as rule, PHASE_RANK } from "../unit-kinds.js";
+import { KINDS_BY_NODE_TYPE, KINDS_BY_NODE_TYPE_V1, kindRuleOf as rule, PHASE_RANK, type RunPhase } from "../unit-kinds.js";
+import { outOfPlace } from "./out-of-place.js";
 import type { PlanRuleContext } from "./context.js";
 
 const PHASE_WORDS: Record<string, string> = { PRE: "PRE-phase", MAIN: "MAIN-phase", special: "MAIN-phase", POST: "POST-phase", output: "finalizer" };
@@ -18,32 +19,29 @@ export function unitIdsAreUnique({ view, issues }: PlanRuleContext): void {
 
 /**
  * Within a node, units are in strict run order: `order` values are unique and increase along
- * `executionUnits`, and PRE units come before MAIN units, MAIN before POST.
+ * `executionUnits`, and PRE units come before MAIN units, MAIN before POST. A unit listed out of
+ * place is reported, not every unit after it: the units outside one longest run in order.
  */
 export function unitsAreInRunOrder({ view, issues }: PlanRuleContext): void {
   for (const units of view.unitsByPlan.values()) {
-    const orders = new Set<number>();
-    let lastOrder = -1;
-    let lastRank = -1;
-    let lastPhase = "";
-    for (const { unit, path } of units) {
-      const order = typeof unit.order === "number" ? unit.order : undefined;
-      if (order !== undefined) {
-        if (orders.has(order)) issues.add("unit-order-duplicate", `another unit of this node already has order ${order}`, [...path, "order"]);
-        else if (order < lastOrder) issues.add("unit-order-unsorted", `order ${order} comes after order ${lastOrder}: units must be listed in run order`, [...path, "order"]);
-        orders.add(order);
-        lastOrder = Math.max(lastOrder, order);
+    const seen = new Set<number>();
+    const orders = units.map(({ unit, path }) => {
+      if (typeof unit.order !== "number") return undefined;
+      if (!seen.has(unit.order)) {
+        seen.add(unit.order);
+        return unit.order;
       }
-      const phase = rule(view.version, unit.unitKind)?.phase;
-      if (phase === undefined) continue;
-      const rank = PHASE_RANK[phase];
-      if (rank < lastRank) {
-        issues.add("unit-phase-order", `a ${PHASE_WORDS[phase]} unit after a ${PHASE_WORDS[lastPhase]} unit: the order is PRE → MAIN → POST`, [...path, "unitKind"]);
-      }
-      if (rank >= lastRank) {
-        lastRank = rank;
-        lastPhase = phase;
-      }
+      issues.add("unit-order-duplicate", `another unit of this node already has order ${unit.order}`, [...path, "order"]);
+      return undefined; // reported once, as a duplicate
+    });
+    for (const i of outOfPlace(orders, true)) {
+      const { path } = units[i] as (typeof units)[number];
+      issues.add("unit-order-unsorted", `order ${orders[i]} is out of place: units must be listed in run order, by increasing order`, [...path, "order"]);
+    }
+    const phases = units.map(({ unit }) => rule(view.version, unit.unitKind)?.phase);
+    for (const i of outOfPlace(phases.map((phase) => (phase === undefined ? undefined : PHASE_RANK[phase])), false)) {
+      const { path } = units[i] as (typeof units)[number];
+      issues.add("unit-phase-order", `a ${PHASE_WORDS[phases[i] as RunPhase]} unit out of place: the order is PRE → MAIN → POST`, [...path, "unitKind"]);
     }
   }
 }
@@ -56,7 +54,7 @@ export function unitKindsFitTheNode({ view, issues }: PlanRuleContext): void {
   for (const entry of view.entries) {
     const node = view.graphNodes.get(entry.key);
     const type = entry.kind === "finalizer" ? "finalizer" : (asString(entry.plan.nodeType) ?? asString(node?.type) ?? (view.version === "v1" ? "task" : undefined));
-    const units = view.unitsByPlan.get(entry.key) ?? [];
+    const units = view.unitsByPlan.get(entry) ?? [];
     // v1 runs task nodes only (plan-v1-unsupported reports any other): its plans hold what a
     // task node's or a finalizer's may.
     const tableType = view.version === "v1" ? (entry.kind === "finalizer" ? "finalizer" : "task") : type;
