@@ -32,8 +32,27 @@ describe("scanDocument", () => {
     const nothingLeft = new IssueCollector(1);
     scanDocument({ big: "x".repeat(10), e: {}, l: [] }, { ...DEFAULT_VALIDATION_LIMITS, maxStringLength: 7 }, { credentials: true }, nothingLeft);
     expect(nothingLeft.finish().map((i) => i.code)).toEqual(["document-string-limit"]);
+    // A Date, a Map or a class instance is no plain object, even with no members of its own: skipped, it is unread.
+    for (const value of [new Date(0), new Map([["a", 1]]), new (class Thing {
+      readonly kind = "thing";
+    })()]) {
+      const skipped = new IssueCollector(1);
+      scanDocument({ big: "x".repeat(10), d: value }, { ...DEFAULT_VALIDATION_LIMITS, maxStringLength: 7 }, { credentials: true }, skipped);
+      expect(skipped.finish().map((i) => i.code)).toEqual(["document-string-limit", "issues-truncated"]);
+    }
     // With room for both, the credential is reported and nothing is said to be missing.
     expect(scan(doc, { maxStringLength: 7 }).issues).toEqual(["/big document-string-limit", "/nested/apiKey forbidden-credential-key"]);
+  });
+
+  it("past a limit with the issue list full, many siblings sharing one large object cost one look, not one each", () => {
+    const big: Record<string, number> = {};
+    for (let i = 0; i < 20_000; i++) big[`k${i}`] = i;
+    const issues = new IssueCollector(1);
+    const started = performance.now();
+    scanDocument({ list: ["x".repeat(100), ...new Array<unknown>(20_000).fill(big)] }, { ...DEFAULT_VALIDATION_LIMITS, maxStringLength: 10 }, { credentials: true }, issues);
+    expect(issues.finish().map((i) => i.code)).toEqual(["document-string-limit", "issues-truncated"]);
+    // A ceiling, not a benchmark: listing the keys for every sibling took about 40 s.
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it("caps maxDepth at MAX_VALIDATION_DEPTH so no document can overflow the stack", () => {

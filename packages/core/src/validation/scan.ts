@@ -71,14 +71,17 @@ export function scanDocument(root: unknown, limits: ValidationLimits, options: S
   }
 }
 
-/** An empty array or object: skipping it leaves nothing unread. Reading it must not throw. */
+/**
+ * An empty array or plain object: skipping it leaves nothing unread. A Date, a Map or a class
+ * instance is not (the scan would report it as not JSON), nor is a Proxy that throws when read.
+ */
 function isEmptyContainer(value: object): boolean {
   try {
     if (Array.isArray(value)) return value.length === 0;
-    for (const key in value) if (key !== undefined) return false;
-    return Object.keys(value).length === 0;
+    const proto = Object.getPrototypeOf(value) as unknown;
+    return (proto === Object.prototype || proto === null) && Object.keys(value).length === 0;
   } catch {
-    return false; // a Proxy that throws: not known to be empty
+    return false;
   }
 }
 
@@ -120,6 +123,8 @@ class Scanner {
   private issues = DETACHED;
   /** Whether some value was past a limit. */
   exceeded = false;
+  /** Whether this scan told its collector that part of the document went unread. */
+  private unchecked = false;
   /** A value JSON cannot carry was found: the document is not JSON data, so no schema or rule reads it. */
   nonJson = false;
 
@@ -132,6 +137,7 @@ class Scanner {
     this.polluted = isObjectPrototypePolluted();
     this.issues = issues;
     this.visits = 0;
+    this.unchecked = false;
     this.exceeded = false;
     this.nonJson = false;
   }
@@ -179,7 +185,12 @@ class Scanner {
     // the outcome: stop. Without this, a value that contains itself twice costs 2^maxDepth steps.
     if (this.exceeded && !this.issues.hasRoomLeft()) {
       // Whatever this value holds goes unread and unreported: say so, unless it holds nothing.
-      if (!isEmptyContainer(value)) this.issues.markUnchecked();
+      // Looked at until the notice is given, then never again: each look lists a value's keys, and
+      // thousands of siblings sharing one large object must not each cost its size.
+      if (!this.unchecked && !isEmptyContainer(value)) {
+        this.unchecked = true;
+        this.issues.markUnchecked();
+      }
       return;
     }
     if (depth >= this.maxDepth) {
