@@ -6,15 +6,14 @@ import {
   type ExecutableGraphPlan,
   type ExecutableGraphPlanV2,
   type GraphRuntimeObject,
-  type NormalizedExecutableGraphDocument,
-  type OperationResult,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, digestResult, formatOf, IssueCollector, jsonEqual, prefixIssues, resolveLimits, mayChangeBetweenReads, scanDocument, type ScanOptions, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
-import { computePlanHash, RUN_EVIDENCE, validateExecutablePlan } from "@graphenix/plan-format";
+import { cloneJson, digest, formatOf, IssueCollector, jsonEqual, prefixIssues, resolveLimits, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
+import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
 import { derivedIdsFit } from "./derived-ids.js";
+import { carriesNoRunEvidence, changingInput } from "./input-checks.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
 
@@ -45,43 +44,6 @@ function checkRegistryOption(registry: unknown): void {
   const first = checked.issues.find((i) => i.severity === "error");
   if (first) throw new CompileOptionsError(`options.profileRegistry${first.pointer.replace(/^\/profileRegistry/, "")}: ${first.code}: ${first.message}`);
 }
-
-/**
- * A member name that is run evidence (`traceEvents`, `rawResponse`, …) may stand in a valid design
- * (as a node id, a case id, an `inputsConfig` key) but never on a plan: reported where the input
- * has it, with the plan's code, before anything is built.
- */
-function carriesNoRunEvidence(authoringGraph: unknown, runtime: unknown, limits: CheckedOptions["limits"], issues: IssueCollector): boolean {
-  const resolved = resolveLimits(limits);
-  let clean = true;
-  for (const [name, document] of [["authoringGraph", authoringGraph], ["runtime", runtime]] as const) {
-    const found = new IssueCollector(resolved.maxIssues);
-    scanDocument(document, resolved, RUN_EVIDENCE_ONLY, found);
-    const list = found.finish();
-    if (list.length > 0) clean = false;
-    issues.pushAll(prefixed(name, list));
-  }
-  return clean;
-}
-
-/**
- * The input seen to read differently now than when the plan was built from it, if any. Only inputs
- * with a getter or a Proxy can; for those, the graph is normalized again and compared with the
- * normalized graph the plan was built from, and the runtime object is read twice. Inputs that read
- * the same keep the plan's own issues: a getter that always answers alike changes nothing.
- */
-function changingInput(authoringGraph: unknown, runtime: unknown, graph: NormalizedExecutableGraphDocument, limits: CheckedOptions["limits"]): "authoringGraph" | "runtime" | undefined {
-  const differs = (a: OperationResult<string>, b: OperationResult<string>) => !a.ok || !b.ok || a.value !== b.value;
-  if (mayChangeBetweenReads(authoringGraph)) {
-    const again = normalizeAuthoringGraph(authoringGraph, limits);
-    if (!again.valid || differs(digestResult(again.value), digestResult(graph))) return "authoringGraph";
-  }
-  if (mayChangeBetweenReads(runtime) && differs(digestResult(runtime), digestResult(runtime))) return "runtime";
-  return undefined;
-}
-
-/** The document scan with nothing but the plan's run-evidence names (credentials were checked). */
-const RUN_EVIDENCE_ONLY: ScanOptions = { credentials: false, forbiddenMembers: RUN_EVIDENCE };
 
 /**
  * Compiles an authoring graph and a runtime object into an executable plan

@@ -95,6 +95,7 @@ export class IssueCollector {
   }
 
   get errorCount(): number {
+    // A notice of an unread part is an error of its own when no hidden error already counts for it.
     return this.issues.filter((i) => i.severity === "error").length + this.droppedErrors + (this.unchecked && this.droppedErrors === 0 ? 1 : 0);
   }
 

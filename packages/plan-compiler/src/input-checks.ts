@@ -1,0 +1,49 @@
+/**
+ * Checks of the compiler's inputs beyond their validation: run evidence a valid design may carry
+ * but a plan never may, and, when the compiled plan fails its check, whether an input read
+ * differently than when the plan was built from it.
+ */
+import { normalizeAuthoringGraph } from "@graphenix/authoring-format";
+import type { NormalizedExecutableGraphDocument, OperationResult } from "@graphenix/contracts";
+import { digestResult, IssueCollector, mayChangeBetweenReads, prefixIssues, resolveLimits, scanDocument, type ScanOptions, type ValidationOptions } from "@graphenix/core";
+import { RUN_EVIDENCE } from "@graphenix/plan-format";
+
+/** The limits the compile was given (`options.limits`, wrapped as validators take them). */
+type InputLimits = Pick<ValidationOptions, "limits"> | undefined;
+
+/** The document scan with nothing but the plan's run-evidence names (credentials were checked). */
+const RUN_EVIDENCE_ONLY: ScanOptions = { credentials: false, forbiddenMembers: RUN_EVIDENCE };
+
+/**
+ * A member name that is run evidence (`traceEvents`, `rawResponse`, …) may stand in a valid design
+ * (as a node id, a case id, an `inputsConfig` key) but never on a plan: reported where the input
+ * has it, with the plan's code, before anything is built.
+ */
+export function carriesNoRunEvidence(authoringGraph: unknown, runtime: unknown, limits: InputLimits, issues: IssueCollector): boolean {
+  const resolved = resolveLimits(limits);
+  let clean = true;
+  for (const [name, document] of [["authoringGraph", authoringGraph], ["runtime", runtime]] as const) {
+    const found = new IssueCollector(resolved.maxIssues);
+    scanDocument(document, resolved, RUN_EVIDENCE_ONLY, found);
+    const list = found.finish();
+    if (list.length > 0) clean = false;
+    issues.pushAll(prefixIssues([name], list));
+  }
+  return clean;
+}
+
+/**
+ * The input seen to read differently now than when the plan was built from it, if any. Only inputs
+ * with a getter or a Proxy can; for those, the graph is normalized again and compared with the
+ * normalized graph the plan was built from, and the runtime object is read twice. Inputs that read
+ * the same keep the plan's own issues: a getter that always answers alike changes nothing.
+ */
+export function changingInput(authoringGraph: unknown, runtime: unknown, graph: NormalizedExecutableGraphDocument, limits: InputLimits): "authoringGraph" | "runtime" | undefined {
+  const differs = (a: OperationResult<string>, b: OperationResult<string>) => !a.ok || !b.ok || a.value !== b.value;
+  if (mayChangeBetweenReads(authoringGraph)) {
+    const again = normalizeAuthoringGraph(authoringGraph, limits);
+    if (!again.valid || differs(digestResult(again.value), digestResult(graph))) return "authoringGraph";
+  }
+  if (mayChangeBetweenReads(runtime) && differs(digestResult(runtime), digestResult(runtime))) return "runtime";
+  return undefined;
+}
