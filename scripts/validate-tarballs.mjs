@@ -6,6 +6,7 @@
 //   install  npm installs the package's tarball plus the tarballs of its internal dependencies
 //            (transitively) and nothing else of ours; the lockfile must show every @graphenix
 //            package coming from a tarball, exactly that set, and no `workspace:` range left.
+//   files    the installed package carries its README.md and the LICENSE.
 //   esm      `import` from an ES module works and a smoke call of a named export gives the
 //            expected answer.
 //   cjs      `require` works, gives the same answer and exactly the same export names as ESM.
@@ -231,6 +232,11 @@ export async function checkTarball({ pkg }, { tarballs, byName, tempRoot }) {
   const problems = installProblems(project, closure, thirdParty);
   const source = thirdParty.length === 0 ? "offline" : `registry for ${thirdParty.join(", ")}`;
   if (!report("install", problems.length === 0, `${closure.length} tarball(s): ${closure.map((n) => n.replace(SCOPE, "")).join(", ")} (${source})`, problems.join("\n"))) return results;
+
+  // files: what every published package carries beside its code (npm packs LICENSE and README
+  // whatever `files` says; this catches one missing from the package folder).
+  const missingFiles = ["README.md", "LICENSE"].filter((file) => !existsSync(join(project, "node_modules", name, file)));
+  report("files", missingFiles.length === 0, missingFiles.length === 0 ? "README.md, LICENSE" : `missing: ${missingFiles.join(", ")}`);
 
   // esm, cjs, subpath: one process per module system, reporting what it saw as JSON.
   const installed = JSON.parse(readFileSync(join(project, "node_modules", name, "package.json"), "utf8"));

@@ -104,6 +104,15 @@ describe("workspace members", () => {
     }
     expect([...urls]).toEqual(["git+https://github.com/graphenix/plan-formats.git"]);
   });
+
+  it("that are published carry the repository's LICENSE, under the license their package.json names", () => {
+    const license = readFileSync(join(root, "LICENSE"), "utf8");
+    expect(license).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    for (const { folder, pkg } of publishable) {
+      expect((pkg as { license?: string }).license, pkg.name).toBe("Apache-2.0");
+      expect(existsSync(join(root, folder, "LICENSE")) && readFileSync(join(root, folder, "LICENSE"), "utf8") === license, `${folder}/LICENSE`).toBe(true);
+    }
+  });
 });
 
 describe("changesets", () => {

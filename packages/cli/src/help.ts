@@ -36,7 +36,7 @@ export function commandHelp(command: Command): string {
   options.push(["--help", "show this help"]);
   const width = Math.max(...options.map(([flag]) => flag.length));
   return [
-    `Usage: graphenix ${command.name} [options] ${command.args}`.trimEnd(),
+    `Usage: graphenix ${[command.name, command.args, "[options]"].filter(Boolean).join(" ")}`,
     "",
     `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.${command.args === "" ? "" : " Use - for a file to read standard input."}`,
     "",

@@ -40,10 +40,12 @@ export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLim
  * Reads a command's inputs, in order. Standard input can be read once: naming `-` for two
  * inputs is a usage error.
  */
-export async function readJsonInputs<K extends string>(args: Readonly<Record<K, string>>, io: CliIo, limits: JsonParseLimits): Promise<Record<K, JsonInput>> {
+export async function readJsonInputs<K extends string>(command: string, args: Readonly<Record<K, string>>, io: CliIo, limits: JsonParseLimits): Promise<Record<K, JsonInput>> {
   const names = Object.keys(args) as K[];
   const fromStdin = names.filter((name) => args[name] === "-");
-  if (fromStdin.length > 1) throw new CliFailure(`standard input (-) can stand for one input only, and ${fromStdin.length} inputs name it`, EXIT.usage);
+  if (fromStdin.length > 1) {
+    throw new CliFailure(`graphenix ${command}: standard input (-) can stand for one input only, and ${fromStdin.length} inputs name it (see 'graphenix ${command} --help')`, EXIT.usage);
+  }
   const inputs = {} as Record<K, JsonInput>;
   for (const name of names) inputs[name] = await readJsonInput(args[name], io, limits);
   return inputs;

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { CliFailure, describeIoError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
@@ -42,29 +42,57 @@ export async function writeOutputFile(path: string, text: string): Promise<void>
 
 /** The suffix of a file staged before it is renamed into place. */
 const PARTIAL = ".graphenix-partial";
+/** The suffix an earlier file is kept under while the new files are put in place. */
+const PREVIOUS = ".graphenix-previous";
+
+/** Whether `path` exists, and whether it is a folder (which a file must never replace). */
+async function existing(path: string): Promise<"none" | "folder" | "file"> {
+  try {
+    return (await lstat(path)).isDirectory() ? "folder" : "file";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
+    throw error;
+  }
+}
 
 /**
- * Writes several files as one result: each to a temporary name beside it first, then all renamed
- * into place; when one cannot be written, the temporary files are removed and the files already
- * there (an earlier run's) are left as they were.
+ * Writes several files as one result: each to a temporary name beside it first; then, for each,
+ * the earlier file of that name is set aside and the new one renamed into place. When any step
+ * fails, every step done is undone in reverse (new files removed, earlier files put back, staged
+ * files removed): the files already there (an earlier run's) are left as they were. A folder in
+ * the way of a file fails before anything is moved.
  */
 export async function writeOutputFiles(files: readonly (readonly [path: string, text: string])[]): Promise<string[]> {
-  const staged: string[] = [];
+  const undo: (() => Promise<unknown>)[] = [];
+  const setAside: string[] = [];
   let current = "";
   try {
     for (const [path, text] of files) {
       current = path;
       await makeFolders(dirname(path));
       await writeFile(`${path}${PARTIAL}`, text);
-      staged.push(`${path}${PARTIAL}`);
+      undo.push(() => rm(`${path}${PARTIAL}`, { force: true }));
     }
     for (const [path] of files) {
       current = path;
+      if ((await existing(path)) === "folder") throw Object.assign(new Error(`EISDIR: illegal operation on a directory, ${path}`), { code: "EISDIR" });
+    }
+    for (const [path] of files) {
+      current = path;
+      if ((await existing(path)) === "file") {
+        await rename(path, `${path}${PREVIOUS}`);
+        setAside.push(`${path}${PREVIOUS}`);
+        undo.push(() => rename(`${path}${PREVIOUS}`, path));
+      }
       await rename(`${path}${PARTIAL}`, path);
+      undo.push(() => rm(path, { force: true }));
     }
   } catch (error) {
-    await Promise.all(staged.map((temporary) => rm(temporary, { force: true })));
+    // Last step first: a new file is removed before the earlier one is put back in its place.
+    for (const step of undo.reverse()) await step().catch(() => undefined);
     throw unwritable(current, error);
   }
+  // Only plain files were set aside (never a folder), so this removes nothing else.
+  await Promise.all(setAside.map((previous) => rm(previous, { force: true })));
   return files.map(([path]) => path);
 }

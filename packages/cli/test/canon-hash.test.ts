@@ -98,10 +98,13 @@ describe("usage", () => {
     for (const command of ["canon", "hash"]) {
       const help = await run([command, "--help"]);
       expect(help.code).toBe(0);
-      expect(help.stdout).toContain(`Usage: graphenix ${command} [options] <file|->`);
+      expect(help.stdout).toContain(`Usage: graphenix ${command} <file|-> [options]`);
       expect(help.stdout).toContain("Examples:");
       expect(help.stdout).toContain("Exit codes:");
     }
+    // A command's words first, then its options (found in review: "trace [options] check <trace>").
+    expect((await run(["trace", "--help"])).stdout.split("\n")[0]).toBe("Usage: graphenix trace check <trace> [options]");
+    expect((await run(["demo", "--help"])).stdout.split("\n")[0]).toBe("Usage: graphenix demo [options]");
   });
 
   it("no arguments prints help as the error it is: on standard error, exit 2", async () => {

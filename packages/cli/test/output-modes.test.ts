@@ -76,6 +76,6 @@ describe("standard input", () => {
     const text = readFileSync(join(import.meta.dirname, "../../../", runtime), "utf8");
     expect((await run(["compile", authoring, "--runtime", "-", "--now", "2026-06-06T12:00:00Z", "--json"], text)).code).toBe(0);
     const both = await run(["compile", "-", "--runtime", "-"], text);
-    expect(both).toEqual({ code: 2, stdout: "", stderr: "standard input (-) can stand for one input only, and 2 inputs name it\n" });
+    expect(both).toEqual({ code: 2, stdout: "", stderr: "graphenix compile: standard input (-) can stand for one input only, and 2 inputs name it (see 'graphenix compile --help')\n" });
   });
 });

@@ -77,6 +77,19 @@ describe("writing output", () => {
     expect(readFileSync(join(dir, "expanded_graph.json"), "utf8")).toBe("earlier run\n");
   });
 
+  it("a folder in the way of one file: nothing is moved, the earlier file and the folder stay as they were (found in review)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    writeFileSync(join(dir, "expanded_graph.json"), "earlier run\n");
+    mkdirSync(join(dir, "expansion_manifest.json"));
+    const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
+    expect(result.code).toBe(2);
+    oneLine(result);
+    expect(result.stderr).toContain(`${join(dir, "expansion_manifest.json")}: io-unwritable`);
+    expect(readdirSync(dir).sort()).toEqual(["expanded_graph.json", "expansion_manifest.json"]);
+    expect(readFileSync(join(dir, "expanded_graph.json"), "utf8")).toBe("earlier run\n");
+    expect(readdirSync(join(dir, "expansion_manifest.json"))).toEqual([]);
+  });
+
   it.runIf(existsSync("/dev/full"))("standard output that cannot be written (a full disk): one line, exit 2, no stack trace", () => {
     const full = openSync("/dev/full", "w");
     try {

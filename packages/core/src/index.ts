@@ -10,7 +10,7 @@ export {
   resolvePointer,
   JsonPointerError,
 } from "./pointer.js";
-export { parseJson, parseJsonBytes } from "./json/parse.js";
+export { parseJson, parseJsonBytes, type JsonParseResult, type LocatedIssue } from "./json/parse.js";
 export { DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, type JsonParseLimits } from "./json/limits.js";
 export { locationAt } from "./json/location.js";
 export { compareUtf8, findLoneSurrogate, utf8ByteLength } from "./unicode.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { parseJson, parseJsonBytes, resolvePointer } from "@graphenix/core";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { parseJson, parseJsonBytes, resolvePointer, type LocatedIssue } from "@graphenix/core";
 
 function fails(text: string, limits?: { maxDepth?: number; maxBytes?: number }) {
   const result = parseJson(text, limits);
@@ -141,5 +141,21 @@ describe("parseJsonBytes", () => {
   it("rejects a UTF-8 byte order mark", () => {
     const result = parseJsonBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
     expect(result.ok ? "ok" : result.issues[0]?.code).toBe("json-byte-order-mark");
+  });
+});
+
+describe("the failure type says what every failure holds", () => {
+  it("exactly one issue, with its location (found in review: the type left both open)", () => {
+    for (const text of ['{"a":1,"a":2}', "[", "", "1e400", '"\\ud800"']) {
+      const result = parseJson(text);
+      expect(result.ok, text).toBe(false);
+      if (result.ok) continue;
+      expectTypeOf(result.issues).toEqualTypeOf<readonly [LocatedIssue]>();
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0].location.line).toBeGreaterThanOrEqual(1);
+      expect(result.issues[0].location.column).toBeGreaterThanOrEqual(1);
+    }
+    const bytes = parseJsonBytes(new Uint8Array([0x22, 0xff, 0x22]));
+    expect(!bytes.ok && bytes.issues[0].location).toEqual({ line: 1, column: 2, offset: 1 });
   });
 });

@@ -17,8 +17,13 @@ import { carriesNoRunEvidence, changingInput } from "./input-checks.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
 
-export type CompileResult =
-  | { readonly ok: true; readonly plan: ExecutableGraphPlanV2 | ExecutableGraphPlan; readonly issues: readonly ValidationIssue[] }
+/**
+ * What a compile returns. `Plan` is the plan type the options ask for: `compileExecutablePlan`
+ * narrows it from `options.format` (v2 when absent), and leaves both when the format is only
+ * known at run time.
+ */
+export type CompileResult<Plan extends ExecutableGraphPlanV2 | ExecutableGraphPlan = ExecutableGraphPlanV2 | ExecutableGraphPlan> =
+  | { readonly ok: true; readonly plan: Plan; readonly issues: readonly ValidationIssue[] }
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /** Issues about one of the inputs carry its name as the first path token (docs/plan-compiler.md). */
@@ -52,6 +57,9 @@ function checkRegistryOption(registry: unknown): void {
  * byte-identical plan. Invalid inputs give their issues (each path starts with `authoringGraph`,
  * `runtime` or `options`); only misuse of `options` throws (`CompileOptionsError`).
  */
+export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions & { readonly format: "v1" }): CompileResult<ExecutableGraphPlan>;
+export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions & { readonly format?: "v2" }): CompileResult<ExecutableGraphPlanV2>;
+export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult;
 export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult {
   const checked = checkedOptions(options);
   try {

@@ -13,3 +13,7 @@ export { validateMplpPlan, validateMplpPlanUpdate, validateMplpConfirm, validate
 export { fromMplpPlan, toMplpPlan, type MplpGraphView } from "./mplp/convert.js";
 export { MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./mplp/transitions.js";
 export type { MplpPlan, MplpStep, MplpConfirm, MplpTrace, MplpPlanStatus, MplpStepStatus } from "./mplp/types.js";
+// The document and result types of what this package reads and writes, so a project that
+// installs only this package can name them (they are defined in @graphenix/contracts and core).
+export type { ExpansionManifest, LabInventory, PlanGraph, ScenarioPlan, ValidationIssue, ValidationResult } from "@graphenix/contracts";
+export type { ValidationLimits, ValidationOptions } from "@graphenix/core";

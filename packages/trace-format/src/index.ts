@@ -6,3 +6,7 @@ export { bindMplpTrace } from "./mplp.js";
 export { simulateTrace, type SimulationScript } from "./simulate.js";
 export { prepareTraceBinding, type TraceBinder } from "./bind.js";
 export { MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";
+// The document and result types of what this package reads and writes, so a project that
+// installs only this package can name them (they are defined in @graphenix/contracts and core).
+export type { GraphExecutionTrace, ValidationIssue, ValidationResult } from "@graphenix/contracts";
+export type { ValidationLimits, ValidationOptions } from "@graphenix/core";

@@ -37,7 +37,7 @@ export const compileCommand: Command = {
     };
     // Misused options are usage errors, decided before any input is read.
     compilerOptionCheck(() => checkCompileOptions(options));
-    const inputs = await readJsonInputs({ authoringGraph: file as string, runtime: values.runtime }, io, limitsFrom(values));
+    const inputs = await readJsonInputs("compile", { authoringGraph: file as string, runtime: values.runtime }, io, limitsFrom(values));
     const result = compilerOptionCheck(() => compileExecutablePlan(inputs.authoringGraph.value, inputs.runtime.value, options));
     const source = inputs.authoringGraph.source;
     const located = result.ok ? [] : locateAcross(result.issues, inputs);

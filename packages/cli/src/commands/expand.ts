@@ -30,7 +30,7 @@ export const expandCommand: Command = {
     const maxNodes = rawMax === undefined ? undefined : Number(rawMax);
     if (maxNodes !== undefined && (!/^[1-9][0-9]*$/.test(String(rawMax)) || maxNodes > MAX_NODES_CEILING)) throw new CliFailure(`graphenix expand: --max-nodes takes a whole number from 1 to ${MAX_NODES_CEILING}, not "${String(rawMax)}" (see 'graphenix expand --help')`, EXIT.usage);
     const readLimits = limitsFrom(values);
-    const inputs = await readJsonInputs({ scenario: file as string, inventory: values.inventory }, io, readLimits);
+    const inputs = await readJsonInputs("expand", { scenario: file as string, inventory: values.inventory }, io, readLimits);
     const result = compilePlan(inputs.scenario.value, inputs.inventory.value, {
       ...(maxNodes !== undefined && { max_nodes: maxNodes }),
       ...(readLimits.maxDepth !== undefined && { limits: { maxDepth: Math.min(readLimits.maxDepth, MAX_VALIDATION_DEPTH) } }),

@@ -24,7 +24,7 @@ export const traceCommand: Command = {
   async run([sub, file], values, io) {
     if (sub !== "check") throw new CliFailure(`graphenix trace: unknown subcommand "${String(sub)}"; use 'graphenix trace check <trace> --plan <plan>'`, EXIT.usage);
     if (typeof values.plan !== "string") throw new CliFailure("graphenix trace check: --plan <file> is required (see 'graphenix trace --help')", EXIT.usage);
-    const { trace, plan } = await readJsonInputs({ trace: file as string, plan: values.plan }, io, limitsFrom(values));
+    const { trace, plan } = await readJsonInputs("trace", { trace: file as string, plan: values.plan }, io, limitsFrom(values));
     const result = bindTraceToPlan(trace.value, plan.value, documentLimitsFrom(values));
     const located = locateAcross(result.issues, { trace, plan });
     if (values.json) {

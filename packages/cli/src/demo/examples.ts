@@ -1,5 +1,5 @@
 // The example documents of the repository's examples/ folder, embedded in the build (the bundler
-// inlines JSON imports), so `npx graphenix demo` runs anywhere without the repository.
+// inlines JSON imports), so `npx @graphenix/cli demo` runs anywhere without the repository.
 import atomicScenario from "../../../../examples/atomic-scenario.json";
 import authoringGraph from "../../../../examples/content-pipeline.authoring.json";
 import runtime from "../../../../examples/content-pipeline.runtime.json";

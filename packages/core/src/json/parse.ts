@@ -5,7 +5,7 @@
  * double range as coded issues with line and column, enforces depth and size limits without
  * recursion (so no input can overflow the stack), and keeps a `__proto__` member as plain data.
  */
-import type { JsonValue, KnownIssueCode, OperationResult } from "@graphenix/contracts";
+import type { JsonValue, KnownIssueCode, SourceLocation, ValidationIssue } from "@graphenix/contracts";
 import { makeIssue } from "../issue.js";
 import { setMember } from "../json-build.js";
 import { DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, type JsonParseLimits } from "./limits.js";
@@ -310,18 +310,29 @@ function hex4(t: string, p: number): number {
   return n;
 }
 
+/** An issue found in source text: it always has its line and column. */
+export type LocatedIssue = ValidationIssue & { readonly location: SourceLocation };
+
+/**
+ * What {@link parseJson} returns: the value, or exactly one issue with its location (an
+ * `OperationResult<JsonValue>` whose failure is typed that precisely).
+ */
+export type JsonParseResult = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly issues: readonly [LocatedIssue] };
+
+/** The one issue of a failed parse, at `location`. */
+function failure(code: KnownIssueCode, message: string, path: readonly (string | number)[], location: SourceLocation): JsonParseResult {
+  return { ok: false, issues: [makeIssue(code, message, path, { location }) as LocatedIssue] };
+}
+
 /**
  * Parses JSON text from a user. Never throws: returns the value, or one coded issue with the
  * line, column and JSON Pointer of the problem.
  */
-export function parseJson(text: string, limits: JsonParseLimits = {}): OperationResult<JsonValue> {
+export function parseJson(text: string, limits: JsonParseLimits = {}): JsonParseResult {
   const maxBytes = limits.maxBytes ?? DEFAULT_JSON_MAX_BYTES;
   // text.length ≤ bytes ≤ 3 × text.length, so the byte count is only needed near the limit.
   if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, "utf8") > maxBytes)) {
-    return {
-      ok: false,
-      issues: [makeIssue("json-size-limit", `the document is larger than the maxBytes limit of ${maxBytes} bytes`, [], { location: locationAt(text, 0) })],
-    };
+    return failure("json-size-limit", `the document is larger than the maxBytes limit of ${maxBytes} bytes`, [], locationAt(text, 0));
   }
   const reader = new Reader(text, limits.maxDepth ?? DEFAULT_JSON_MAX_DEPTH);
   try {
@@ -333,20 +344,17 @@ export function parseJson(text: string, limits: JsonParseLimits = {}): Operation
       if (f.isArray) path.push((f.container as JsonValue[]).length);
       else if (f.key !== undefined) path.push(f.key);
     }
-    return { ok: false, issues: [makeIssue(e.code, e.message, path, { location: locationAt(text, e.offset) })] };
+    return failure(e.code, e.message, path, locationAt(text, e.offset));
   }
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** {@link parseJson} for raw bytes: they must be well-formed UTF-8. */
-export function parseJsonBytes(bytes: Uint8Array, limits: JsonParseLimits = {}): OperationResult<JsonValue> {
+export function parseJsonBytes(bytes: Uint8Array, limits: JsonParseLimits = {}): JsonParseResult {
   const maxBytes = limits.maxBytes ?? DEFAULT_JSON_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      issues: [makeIssue("json-size-limit", `the document is larger than the maxBytes limit of ${maxBytes} bytes`, [], { location: { line: 1, column: 1, offset: 0 } })],
-    };
+    return failure("json-size-limit", `the document is larger than the maxBytes limit of ${maxBytes} bytes`, [], { line: 1, column: 1, offset: 0 });
   }
   let text: string;
   try {
@@ -355,10 +363,7 @@ export function parseJsonBytes(bytes: Uint8Array, limits: JsonParseLimits = {}):
     const at = Math.max(0, firstInvalidUtf8(bytes));
     // The bytes before `at` are well-formed, so the prefix decodes exactly.
     const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, at));
-    return {
-      ok: false,
-      issues: [makeIssue("json-invalid-utf8", `the input is not well-formed UTF-8 (byte ${at})`, [], { location: locationAt(prefix, prefix.length) })],
-    };
+    return failure("json-invalid-utf8", `the input is not well-formed UTF-8 (byte ${at})`, [], locationAt(prefix, prefix.length));
   }
   return parseJson(text, limits);
 }
