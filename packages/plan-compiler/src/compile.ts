@@ -13,7 +13,7 @@ import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format"
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
 import { derivedIdsFit } from "./derived-ids.js";
-import { carriesNoRunEvidence, changingInput } from "./input-checks.js";
+import { carriesNoRunEvidence, changingInput, firstReads, type FirstReads } from "./input-checks.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
 
@@ -63,7 +63,9 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
 export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult {
   const checked = checkedOptions(options);
   try {
-    return compileInputs(authoringGraph, runtime, options, checked);
+    // Before anything else reads them: what an input with a getter or a Proxy said first.
+    const first = firstReads(authoringGraph, runtime);
+    return compileInputs(authoringGraph, runtime, options, checked, first);
   } catch (error) {
     if (error instanceof CompileOptionsError) throw error;
     // The inputs are read again after they were validated: a getter may answer differently.
@@ -100,7 +102,7 @@ interface CheckedOptions {
   readonly maxIssues: number;
 }
 
-function compileInputs(authoringGraph: unknown, runtime: unknown, options: CompileOptions, { createdAt, format, limits, maxIssues }: CheckedOptions): CompileResult {
+function compileInputs(authoringGraph: unknown, runtime: unknown, options: CompileOptions, { createdAt, format, limits, maxIssues }: CheckedOptions, first: FirstReads): CompileResult {
   const normalized = normalizeAuthoringGraph(authoringGraph, limits);
   const checkedRuntime = validateRuntimeObject(runtime, limits);
   if (!normalized.valid || !checkedRuntime.valid) {
@@ -160,7 +162,7 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
   if (!checked.valid) {
     // Built from inputs that validated, the plan fails only past a limit of its own, or because an
     // input read differently the second time (a getter or a Proxy): that input is not JSON data.
-    const changing = changingInput(authoringGraph, runtime, graph, limits);
+    const changing = changingInput(authoringGraph, runtime, graph, limits, first);
     return { ok: false, issues: changing ? [unstableDocumentIssue([changing])] : prefixed("plan", checked.issues) };
   }
   const plan =

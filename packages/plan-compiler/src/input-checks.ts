@@ -33,17 +33,52 @@ export function carriesNoRunEvidence(authoringGraph: unknown, runtime: unknown, 
 }
 
 /**
- * The input seen to read differently now than when the plan was built from it, if any. Only inputs
- * with a getter or a Proxy can; for those, the graph is normalized again and compared with the
- * normalized graph the plan was built from, and the runtime object is read twice. Inputs that read
- * the same keep the plan's own issues: a getter that always answers alike changes nothing.
+ * An input's JSON text as read now, each member read once (`JSON.stringify` reads each member
+ * once; a digest reads it twice, once to check and once to write, so an input that alternates
+ * between two answers reads alike in every digest). Undefined when it cannot be written.
  */
-export function changingInput(authoringGraph: unknown, runtime: unknown, graph: NormalizedExecutableGraphDocument, limits: InputLimits): "authoringGraph" | "runtime" | undefined {
+function textNow(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The texts of the inputs that can read differently (a getter or a Proxy), as first read, before anything else reads them. */
+export interface FirstReads {
+  readonly authoringGraph?: string | undefined;
+  readonly runtime?: string | undefined;
+}
+
+/** {@link FirstReads} of the inputs: only those with a getter or a Proxy are read (plain data cannot change). */
+export function firstReads(authoringGraph: unknown, runtime: unknown): FirstReads {
+  return {
+    ...(mayChangeBetweenReads(authoringGraph) && { authoringGraph: textNow(authoringGraph) }),
+    ...(mayChangeBetweenReads(runtime) && { runtime: textNow(runtime) }),
+  };
+}
+
+/** Whether an input reads differently now: than when first read, or from one read to the next. */
+function readsDifferently(value: unknown, first: string | undefined): boolean {
+  const now = textNow(value);
+  return now === undefined || now !== first || now !== textNow(value);
+}
+
+/**
+ * The input seen to read differently now than when the plan was built from it, if any. Only inputs
+ * with a getter or a Proxy can: each is read now and again, and compared with its first read; the
+ * graph is also normalized again and compared with the normalized graph the plan was built from.
+ * Inputs that read the same keep the plan's own issues: a getter that always answers alike
+ * changes nothing.
+ */
+export function changingInput(authoringGraph: unknown, runtime: unknown, graph: NormalizedExecutableGraphDocument, limits: InputLimits, first: FirstReads): "authoringGraph" | "runtime" | undefined {
   const differs = (a: OperationResult<string>, b: OperationResult<string>) => !a.ok || !b.ok || a.value !== b.value;
-  if (mayChangeBetweenReads(authoringGraph)) {
+  if ("authoringGraph" in first) {
+    if (readsDifferently(authoringGraph, first.authoringGraph)) return "authoringGraph";
     const again = normalizeAuthoringGraph(authoringGraph, limits);
     if (!again.valid || differs(digestResult(again.value), digestResult(graph))) return "authoringGraph";
   }
-  if (mayChangeBetweenReads(runtime) && differs(digestResult(runtime), digestResult(runtime))) return "runtime";
+  if ("runtime" in first && readsDifferently(runtime, first.runtime)) return "runtime";
   return undefined;
 }

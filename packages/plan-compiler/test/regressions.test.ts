@@ -104,7 +104,51 @@ describe("compiler regressions", () => {
       if (!result.ok) outcomes.add(result.issues.map((i) => `${i.pointer} ${i.code}`).join(", "));
       else expect(JSON.stringify(result.plan)).not.toContain("Bearer");
     }
-    expect([...outcomes]).toEqual(["/authoringGraph document-non-json"]);
+    // The compile reads an input with a getter once before anything else: when the credential
+    // comes on that first read (k = 1) it is the design's credential; later, a changing input.
+    expect([...outcomes]).toEqual(["/authoringGraph/nodes/a/parameters/inputsConfig/x forbidden-credential-value", "/authoringGraph document-non-json"]);
+  });
+
+  it("an authoring graph whose getter alternates between two answers: issues on the graph, never on the plan (found in review)", () => {
+    for (let k = 0; k <= 30; k++) {
+      for (const phase of [0, 1]) {
+        let reads = 0;
+        const inputsConfig = {};
+        Object.defineProperty(inputsConfig, "x", { enumerable: true, get: () => (++reads <= k || (reads + phase) % 2 === 1 ? "s" : "Bearer abc123def456ghi789xyz") });
+        const result = compileExecutablePlan(graph({ a: { type: "task", parameters: { skillKey: "s", inputsConfig } } }), runtime, { now });
+        expect(result.issues.filter((i) => !i.pointer.startsWith("/authoringGraph")), `k = ${k}, phase ${phase}`).toEqual([]);
+        if (result.ok) expect(JSON.stringify(result.plan)).not.toContain("Bearer");
+      }
+    }
+  });
+
+  it("a runtime object whose getter alternates between two answers: issues on the runtime object, never on the plan (found in review)", () => {
+    // Plain for k reads, then alternating: before the fix, each digest read every member twice,
+    // so two digests read alike and the plan's issues were reported (k = 4, 5 here).
+    for (let k = 0; k <= 12; k++) {
+      for (const phase of [0, 1]) {
+        let reads = 0;
+        const rt = { ...runtime };
+        Object.defineProperty(rt, "jobId", { enumerable: true, get: () => (++reads <= k || (reads + phase) % 2 === 1 ? "job-42" : "Bearer abc123def456ghi789xyz") });
+        const result = compileExecutablePlan(graph({ a: task }), rt, { now });
+        expect(result.issues.filter((i) => !i.pointer.startsWith("/runtime")), `k = ${k}, phase ${phase}`).toEqual([]);
+        if (result.ok) expect(JSON.stringify(result.plan)).not.toContain("Bearer");
+      }
+    }
+  });
+
+  it("a runtime object that changes for good after a few reads: issues on the runtime object, never on the plan (found in review)", () => {
+    const outcomes = new Set<string>();
+    for (let k = 1; k <= 12; k++) {
+      let reads = 0;
+      const rt = { ...runtime };
+      Object.defineProperty(rt, "jobId", { enumerable: true, get: () => (++reads <= k ? "job-42" : `Bearer abc123def456ghi789xyz${reads}`) });
+      const result = compileExecutablePlan(graph({ a: task }), rt, { now });
+      expect(result.issues.filter((i) => !i.pointer.startsWith("/runtime")), `k = ${k}`).toEqual([]);
+      if (result.ok) expect(JSON.stringify(result.plan)).not.toContain("Bearer");
+      else outcomes.add(result.issues.map((i) => `${i.pointer} ${i.code}`).join(", "));
+    }
+    expect(outcomes).toContain("/runtime document-non-json");
   });
 
   it("an input behind a Proxy or a getter that reads the same keeps the plan's own issues", () => {

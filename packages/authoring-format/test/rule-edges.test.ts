@@ -1,0 +1,42 @@
+/**
+ * Edges of authoring rules a mutation review found untested: the longest cycle shown in full,
+ * distinct edges whose ends' positions add up alike, and a node's default case that is a graph case.
+ */
+import { describe, expect, it } from "vitest";
+import { validateAuthoringGraph } from "@graphenix/authoring-format";
+
+const profile = (key: string) => ({ kind: "profileChoice", key });
+const task = { type: "task", parameters: { skillKey: "s" } };
+const id = (i: number) => `n${String(i).padStart(2, "0")}`;
+
+function graph(nodes: Record<string, unknown>, edges: unknown[]) {
+  return { format: "graphenix.authoring-graph/v1", graphId: "graph:e", revision: "1.0.0", formatVersion: "2.0.0", nodes, edges, modelCases: { default: { skillModel: profile("vol/default") } }, defaultModelCase: "default" };
+}
+
+function cycleOf(length: number) {
+  const nodes = Object.fromEntries(Array.from({ length }, (_, i) => [id(i), task]));
+  return graph(nodes, Array.from({ length }, (_, i) => ({ from: id(i), to: id((i + 1) % length) })));
+}
+
+const issues = (doc: unknown) => validateAuthoringGraph(doc).issues.map((i) => `${i.pointer} ${i.code}: ${i.message}`);
+
+describe("authoring rule edges", () => {
+  it("a cycle of 24 nodes is shown in full; 25 is shortened, with its count", () => {
+    const full = Array.from({ length: 24 }, (_, i) => `"${id(i)}"`).join(" → ");
+    expect(issues(cycleOf(24))).toEqual([`/edges graph-cycle: the edges form a cycle: ${full} → "n00" (24 nodes)`]);
+    const shortened = Array.from({ length: 23 }, (_, i) => `"${id(i)}"`).join(" → ");
+    expect(issues(cycleOf(25))).toEqual([`/edges graph-cycle: the edges form a cycle: ${shortened} → "…" → "n00" (25 nodes)`]);
+  });
+
+  it("distinct edges are not duplicates, whatever their ends' positions", () => {
+    // Positions a=0, b=1, c=2, d=3: a→d and b→c have equal sums of positions.
+    const nodes = { a: task, b: task, c: task, d: task };
+    expect(issues(graph(nodes, [{ from: "a", to: "d" }, { from: "b", to: "c" }]))).toEqual([]);
+    expect(issues(graph(nodes, [{ from: "a", to: "d" }, { from: "a", to: "d" }]))).toEqual(['/edges/1 edge-duplicate: the edge "a" → "d" is already listed at /edges/0']);
+  });
+
+  it("a node's defaultModelCase may name a graph model case", () => {
+    expect(issues(graph({ a: { ...task, defaultModelCase: "default" } }, []))).toEqual([]);
+    expect(issues(graph({ a: { ...task, defaultModelCase: "nope" } }, [])).map((i) => i.split(":")[0])).toEqual(["/nodes/a/defaultModelCase model-case-unknown"]);
+  });
+});
