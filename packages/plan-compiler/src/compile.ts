@@ -63,8 +63,8 @@ export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown,
 export function compileExecutablePlan(authoringGraph: unknown, runtime: unknown, options: CompileOptions): CompileResult {
   const checked = checkedOptions(options);
   try {
-    // Before anything else reads them: what an input with a getter or a Proxy said first.
-    const first = firstReads(authoringGraph, runtime);
+    // Before anything else reads it: what a runtime object with a getter or a Proxy said first.
+    const first = firstReads(runtime);
     return compileInputs(authoringGraph, runtime, options, checked, first);
   } catch (error) {
     if (error instanceof CompileOptionsError) throw error;
