@@ -4,7 +4,7 @@
 // then, per package:
 //   publint  `publint --strict` on the tarball
 //   attw     `attw` (Are The Types Wrong) on the tarball
-//   install, esm, cjs, subpath, tsc-mts, tsc-cts, bin: the tarball installed alone with its
+//   install, files, esm, cjs, subpath, tsc-mts, tsc-cts, bin: the tarball installed alone with its
 //            internal dependencies' tarballs in an empty project (scripts/validate-tarballs.mjs)
 // Run after a build (`pnpm check:packages` builds first). Exits non-zero when any check fails,
 // after running all of them.

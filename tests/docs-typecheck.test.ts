@@ -20,8 +20,8 @@ interface Example {
   readonly fenceLine: number;
 }
 
-function examples(): Example[] {
-  const out: Example[] = [];
+/** Writes every example, adding each to `out` as it is written (so a failure part-way still cleans up). */
+function writeExamples(out: Example[]): void {
   for (const doc of markdownFiles()) {
     const readme = /^packages\/[^/]+\/README\.md$/.test(doc);
     if (!readme && !doc.startsWith("docs/")) continue;
@@ -34,7 +34,6 @@ function examples(): Example[] {
       out.push({ file, source: `${doc}:${block.line}`, fenceLine: block.line });
     }
   }
-  return out;
 }
 
 /** tsc's `file(line,col): error TSn: message` lines, each named by the doc line it points at. */
@@ -54,9 +53,10 @@ function located(output: string, written: readonly Example[]): string[] {
 
 describe("ts examples typecheck", () => {
   it("every ts block of the package READMEs and docs/ compiles under strict", () => {
-    const written = examples();
+    const written: Example[] = [];
     const config = join(repoRoot, `.readme-example-tsconfig-${process.pid}.json`);
     try {
+      writeExamples(written);
       expect(written.length).toBeGreaterThanOrEqual(30);
       writeFileSync(config, JSON.stringify({ extends: "./tsconfig.base.json", compilerOptions: { noEmit: true, noUncheckedIndexedAccess: false }, files: written.map((e) => relative(repoRoot, e.file)) }));
       const run = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", config, "--pretty", "false"], { cwd: repoRoot, encoding: "utf8" });

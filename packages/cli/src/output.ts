@@ -1,5 +1,5 @@
 import { lstat, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { CliFailure, describeIoError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -57,13 +57,17 @@ async function existing(path: string): Promise<"none" | "folder" | "file"> {
 
 /**
  * Writes several files as one result: each to a temporary name beside it first; then, for each,
- * the earlier file of that name is set aside and the new one renamed into place. When any step
- * fails, every step done is undone in reverse (new files removed, earlier files put back, staged
- * files removed): the files already there (an earlier run's) are left as they were. A folder in
- * the way of a file fails before anything is moved.
+ * the earlier file of that name is set aside (`.graphenix-previous`) and the new one renamed into
+ * place. When any step fails, every file step done is undone in reverse (new files removed,
+ * earlier files put back, staged files removed; folders it created stay): the files already there
+ * (an earlier run's) are left as they were. A folder in the way of a file fails before anything is
+ * moved. If a step cannot be undone, the message names the file left set aside.
  */
 export async function writeOutputFiles(files: readonly (readonly [path: string, text: string])[]): Promise<string[]> {
-  const undo: (() => Promise<unknown>)[] = [];
+  // One path twice would set the first new file aside in place of the earlier one: refused.
+  const resolved = files.map(([path]) => resolve(path));
+  if (new Set(resolved).size !== resolved.length) throw new Error("writeOutputFiles: the same file is named twice");
+  const undo: { step: () => Promise<unknown>; left?: string }[] = [];
   const setAside: string[] = [];
   let current = "";
   try {
@@ -71,7 +75,7 @@ export async function writeOutputFiles(files: readonly (readonly [path: string, 
       current = path;
       await makeFolders(dirname(path));
       await writeFile(`${path}${PARTIAL}`, text);
-      undo.push(() => rm(`${path}${PARTIAL}`, { force: true }));
+      undo.push({ step: () => rm(`${path}${PARTIAL}`, { force: true }) });
     }
     for (const [path] of files) {
       current = path;
@@ -82,17 +86,21 @@ export async function writeOutputFiles(files: readonly (readonly [path: string, 
       if ((await existing(path)) === "file") {
         await rename(path, `${path}${PREVIOUS}`);
         setAside.push(`${path}${PREVIOUS}`);
-        undo.push(() => rename(`${path}${PREVIOUS}`, path));
+        undo.push({ step: () => rename(`${path}${PREVIOUS}`, path), left: `${path}${PREVIOUS}` });
       }
       await rename(`${path}${PARTIAL}`, path);
-      undo.push(() => rm(path, { force: true }));
+      undo.push({ step: () => rm(path, { force: true }) });
     }
   } catch (error) {
     // Last step first: a new file is removed before the earlier one is put back in its place.
-    for (const step of undo.reverse()) await step().catch(() => undefined);
-    throw unwritable(current, error);
+    const stranded: string[] = [];
+    for (const { step, left } of undo.reverse()) await step().catch(() => left !== undefined && stranded.push(left));
+    const failure = unwritable(current, error);
+    if (stranded.length > 0) failure.message += `; the earlier file could not be put back and is at ${stranded.join(", ")}`;
+    throw failure;
   }
-  // Only plain files were set aside (never a folder), so this removes nothing else.
-  await Promise.all(setAside.map((previous) => rm(previous, { force: true })));
+  // Only plain files were set aside (never a folder). The files are written: a copy of an earlier
+  // one that cannot be removed is left beside it, not a failure of the command.
+  await Promise.all(setAside.map((previous) => rm(previous, { force: true }).catch(() => undefined)));
   return files.map(([path]) => path);
 }

@@ -3,7 +3,7 @@
  * line, never an internal error, a stack trace, a hang, or half of a command's output left behind.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -88,6 +88,7 @@ describe("writing output", () => {
     expect(readdirSync(dir).sort()).toEqual(["expanded_graph.json", "expansion_manifest.json"]);
     expect(readFileSync(join(dir, "expanded_graph.json"), "utf8")).toBe("earlier run\n");
     expect(readdirSync(join(dir, "expansion_manifest.json"))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it.runIf(existsSync("/dev/full"))("standard output that cannot be written (a full disk): one line, exit 2, no stack trace", () => {

@@ -4,7 +4,7 @@
  * differently than when the plan was built from it.
  */
 import { normalizeAuthoringGraph } from "@graphenix/authoring-format";
-import type { NormalizedExecutableGraphDocument, OperationResult } from "@graphenix/contracts";
+import type { NormalizedExecutableGraphDocument } from "@graphenix/contracts";
 import { digestResult, IssueCollector, mayChangeBetweenReads, prefixIssues, resolveLimits, scanDocument, type ScanOptions, type ValidationOptions } from "@graphenix/core";
 import { RUN_EVIDENCE } from "@graphenix/plan-format";
 
@@ -45,41 +45,26 @@ function textNow(value: unknown): string | undefined {
   }
 }
 
-/**
- * The runtime object's text as first read, before anything else reads it, when it has a getter or
- * a Proxy (plain data cannot change). Only the runtime object: it is small, where looking for
- * getters in a 10k-node graph costs about 7% of compiling it.
- */
-export interface FirstReads {
-  readonly runtime?: string | undefined;
-}
-
-/** {@link FirstReads} of the inputs. */
-export function firstReads(runtime: unknown): FirstReads {
-  return mayChangeBetweenReads(runtime) ? { runtime: textNow(runtime) } : {};
-}
-
-/** Whether an input reads differently now: from one read to the next, or than when first read. */
-function readsDifferently(value: unknown, first?: string): boolean {
+/** Whether an input reads differently from one read to the next. */
+function readsDifferently(value: unknown): boolean {
   const now = textNow(value);
-  return now === undefined || now !== textNow(value) || (first !== undefined && now !== first);
+  return now === undefined || now !== textNow(value);
 }
 
 /**
- * The input seen to read differently now than when the plan was built from it, if any. Only inputs
- * with a getter or a Proxy can. Each is read now and again (each member once per read, so an input
- * alternating between two answers is seen); the runtime object is also compared with its first
- * read, and the graph is normalized again and compared with the normalized graph the plan was
- * built from. Inputs that read the same keep the plan's own issues: a getter that always answers
- * alike changes nothing.
+ * Whether the authoring graph is seen to read differently now than when the plan was built from
+ * it. Only a graph with a getter or a Proxy can (the runtime object cannot: the compiler uses a
+ * copy of it read once). It is read now and again, each member once per read, so a graph
+ * alternating between two answers is seen; and normalized again and compared with the normalized
+ * graph the plan was built from. A getter made to answer alike to these looks goes unseen, and the
+ * plan's own issues are reported. A graph that reads the same keeps them: a getter that always
+ * answers alike changes nothing.
  */
-export function changingInput(authoringGraph: unknown, runtime: unknown, graph: NormalizedExecutableGraphDocument, limits: InputLimits, first: FirstReads): "authoringGraph" | "runtime" | undefined {
-  const differs = (a: OperationResult<string>, b: OperationResult<string>) => !a.ok || !b.ok || a.value !== b.value;
-  if (mayChangeBetweenReads(authoringGraph)) {
-    if (readsDifferently(authoringGraph)) return "authoringGraph";
-    const again = normalizeAuthoringGraph(authoringGraph, limits);
-    if (!again.valid || differs(digestResult(again.value), digestResult(graph))) return "authoringGraph";
-  }
-  if ("runtime" in first ? readsDifferently(runtime, first.runtime) : mayChangeBetweenReads(runtime) && readsDifferently(runtime)) return "runtime";
-  return undefined;
+export function changingInput(authoringGraph: unknown, graph: NormalizedExecutableGraphDocument, limits: InputLimits): "authoringGraph" | undefined {
+  if (!mayChangeBetweenReads(authoringGraph)) return undefined;
+  if (readsDifferently(authoringGraph)) return "authoringGraph";
+  const again = normalizeAuthoringGraph(authoringGraph, limits);
+  if (!again.valid) return "authoringGraph";
+  const [a, b] = [digestResult(again.value), digestResult(graph)];
+  return !a.ok || !b.ok || a.value !== b.value ? "authoringGraph" : undefined;
 }
