@@ -83,6 +83,7 @@ export async function writeOutputFiles(files: readonly (readonly [path: string, 
     }
     for (const [path] of files) {
       current = path;
+      // Looked at again, not taken from the look above: a file that appeared since is set aside too.
       if ((await existing(path)) === "file") {
         await rename(path, `${path}${PREVIOUS}`);
         setAside.push(`${path}${PREVIOUS}`);
