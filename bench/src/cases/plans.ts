@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import canonicalizeNpm from "canonicalize";
@@ -86,6 +86,12 @@ function coldStart(): BenchResult {
     const r = spawnSync(process.execPath, args, { cwd, stdio: "ignore" });
     if (r.status !== 0) throw new Error(`cold-start process failed: ${args.join(" ")}`);
   };
-  const [cold, bare] = timeInterleaved([runNode(["--input-type=module", "-e", script]), runNode(["-e", "0"])], 15).map((t) => t.medianMs) as [number, number];
+  let times: number[];
+  try {
+    times = timeInterleaved([runNode(["--input-type=module", "-e", script]), runNode(["-e", "0"])], 15).map((t) => t.medianMs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [cold, bare] = times as [number, number];
   return judged("cold import + validate a small plan / bare node -e 0", cold / bare, "<=", 1.5, `process ${ms(cold)}, bare node ${ms(bare)}`);
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 const graph = "examples/content-pipeline.authoring.json";
 const runtime = "examples/content-pipeline.runtime.json";
@@ -18,7 +18,7 @@ describe("graphenix compile", () => {
   });
 
   it("writes to -o and the plan validates", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "gx-compile-")), "plan.json");
+    const out = join(tempDir("gx-compile-"), "plan.json");
     const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", out]);
     expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(validateExecutablePlan(JSON.parse(readFileSync(out, "utf8"))).valid).toBe(true);

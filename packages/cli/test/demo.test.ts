@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validatePlanGraph } from "@graphenix/plan-graph";
 import { bindGroundTruthToPlanGraph, bindTraceToPlan } from "@graphenix/trace-format";
 import { run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 const golden = join(import.meta.dirname, "fixtures/demo");
 
@@ -31,7 +31,7 @@ describe("graphenix demo", () => {
   });
 
   it("writes every artifact with --out-dir, and they are what they claim", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-demo-"));
+    const dir = tempDir("gx-demo-");
     const result = await run(["demo", "--out-dir", dir, "--json"]);
     const summary = JSON.parse(result.stdout) as { valid: boolean; files: string[]; planId: string; rollup: { status: string } };
     expect(summary).toMatchObject({ valid: true, rollup: { status: "succeeded" } });
@@ -54,7 +54,7 @@ describe("graphenix demo", () => {
   });
 
   it("takes a leap second for --now: the plan is created then, and the simulated clock counts on from the next minute", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "graphenix-demo-leap-"));
+    const dir = tempDir("graphenix-demo-leap-");
     const result = await run(["demo", "--json", "--out-dir", dir, "--now", "2016-12-31T23:59:60Z"]);
     expect(result.code).toBe(0);
     expect((JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")) as { createdAt: string }).createdAt).toBe("2016-12-31T23:59:60Z");

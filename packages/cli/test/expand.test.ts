@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validatePlanGraph } from "@graphenix/plan-graph";
 import { run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 describe("graphenix expand", () => {
   it("writes expanded_graph.json and expansion_manifest.json", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    const dir = tempDir("gx-expand-");
     const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
     expect(result).toEqual({ code: 0, stdout: `${join(dir, "expanded_graph.json")}: 6 nodes (matrix)\n${join(dir, "expansion_manifest.json")}\n`, stderr: "" });
     const graph = JSON.parse(readFileSync(join(dir, "expanded_graph.json"), "utf8")) as unknown;
@@ -34,7 +34,7 @@ describe("graphenix expand", () => {
 
   it("needs --inventory; validate recognises plan graphs by contract_version", async () => {
     expect((await run(["expand", "examples/matrix-scenario.json"])).code).toBe(2);
-    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    const dir = tempDir("gx-expand-");
     await run(["expand", "examples/atomic-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
     expect((await run(["validate", join(dir, "expanded_graph.json")])).stdout).toBe(`${join(dir, "expanded_graph.json")}: valid plan-graph\n`);
   });

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { actionId, actionKey, validatePlanGraph } from "@graphenix/plan-graph";
 import { dotText } from "../src/graph/dot.js";
 import { mermaidText } from "../src/graph/mermaid.js";
 import { repoRoot, run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 // Golden pictures: `UPDATE_GOLDEN=1 pnpm vitest run packages/cli/test/graph.test.ts` rewrites them
 // (and deletes golden files no case names); review the diff like any other change.
@@ -181,7 +181,7 @@ describe("graphenix graph: output", () => {
   const plan = compiled("pre-main-post-finalizer");
 
   it("-o writes the picture to a file, and prints nothing", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "gx-graph-")), "plan.dot");
+    const out = join(tempDir("gx-graph-"), "plan.dot");
     const result = await run(["graph", plan, "--to", "dot", "-o", out]);
     expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(readFileSync(out, "utf8")).toBe((await run(["graph", plan, "--to", "dot"])).stdout);
@@ -192,7 +192,7 @@ describe("graphenix graph: output", () => {
     const result = await run(["graph", plan, "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ source: plan, kind: "executable-plan", to: "mermaid", valid: true, issues: [], text });
-    const out = join(mkdtempSync(join(tmpdir(), "gx-graph-")), "plan.mmd");
+    const out = join(tempDir("gx-graph-"), "plan.mmd");
     expect(JSON.parse((await run(["graph", plan, "--json", "-o", out])).stdout)).toEqual({ source: plan, kind: "executable-plan", to: "mermaid", valid: true, issues: [], output: out });
     expect(readFileSync(out, "utf8")).toBe(text);
   });
@@ -274,7 +274,7 @@ describe("graphenix graph: usage", () => {
 
   it("every example names files of the repository and runs", async () => {
     const { graphCommand } = await import("../src/commands/graph.js");
-    const out = mkdtempSync(join(tmpdir(), "gx-graph-"));
+    const out = tempDir("gx-graph-");
     for (const example of graphCommand.examples) {
       const words = example.split(/\s+/).slice(1);
       const cut = words.findIndex((w) => w === "|" || w === ">");

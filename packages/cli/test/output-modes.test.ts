@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { shouldUseColor } from "../src/color.js";
 import { run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 const authoring = "examples/content-pipeline.authoring.json";
 const runtime = "examples/content-pipeline.runtime.json";
@@ -52,14 +52,14 @@ describe("--json on every command", () => {
   });
 
   it("compile -o --json: names the file instead of printing the plan", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "gx-json-")), "nested", "plan.json");
+    const out = join(tempDir("gx-json-"), "nested", "plan.json");
     const result = await run(["compile", authoring, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", out, "--json"]);
     expect(JSON.parse(result.stdout)).toEqual({ source: authoring, runtime, valid: true, issues: [], output: out });
     expect((JSON.parse(readFileSync(out, "utf8")) as { format: string }).format).toBe("graphenix.executable-plan/v2");
   });
 
   it("expand, trace check and canon", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-json-"));
+    const dir = tempDir("gx-json-");
     const expand = JSON.parse((await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir, "--json"])).stdout) as unknown;
     expect(expand).toEqual({ source: "examples/matrix-scenario.json", inventory: "examples/lab-inventory.json", valid: true, issues: [], planType: "matrix", nodes: 6, files: [join(dir, "expanded_graph.json"), join(dir, "expansion_manifest.json")] });
     const refused = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--max-nodes", "3", "--json"]);

@@ -3,11 +3,11 @@
  * line, never an internal error, a stack trace, a hang, or half of a command's output left behind.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 const graph = "examples/content-pipeline.authoring.json";
 const runtime = "examples/content-pipeline.runtime.json";
@@ -52,7 +52,7 @@ describe("hash --plan", () => {
 
 describe("writing output", () => {
   it("a folder that is a file: exit 2, and the reason", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-out-"));
+    const dir = tempDir("gx-out-");
     writeFileSync(join(dir, "file"), "");
     const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", join(dir, "file", "plan.json")]);
     expect(result.code).toBe(2);
@@ -67,7 +67,7 @@ describe("writing output", () => {
   }, 20_000);
 
   it("a command that writes several files writes none when one cannot be written, and leaves earlier files as they were", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    const dir = tempDir("gx-expand-");
     writeFileSync(join(dir, "expanded_graph.json"), "earlier run\n");
     mkdirSync(join(dir, "expansion_manifest.json.graphenix-partial")); // the manifest cannot be staged
     const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
@@ -78,7 +78,7 @@ describe("writing output", () => {
   });
 
   it("a folder in the way of one file: nothing is moved, the earlier file and the folder stay as they were (found in review)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-expand-"));
+    const dir = tempDir("gx-expand-");
     writeFileSync(join(dir, "expanded_graph.json"), "earlier run\n");
     mkdirSync(join(dir, "expansion_manifest.json"));
     const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
@@ -88,7 +88,6 @@ describe("writing output", () => {
     expect(readdirSync(dir).sort()).toEqual(["expanded_graph.json", "expansion_manifest.json"]);
     expect(readFileSync(join(dir, "expanded_graph.json"), "utf8")).toBe("earlier run\n");
     expect(readdirSync(join(dir, "expansion_manifest.json"))).toEqual([]);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it.runIf(existsSync("/dev/full"))("standard output that cannot be written (a full disk): one line, exit 2, no stack trace", () => {

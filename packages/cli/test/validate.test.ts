@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 const example = "examples/content-pipeline.authoring.json";
 const broken = "packages/authoring-format/test/fixtures/_error_/edge-unknown-node/input.authoring-graph.json";
@@ -58,7 +58,7 @@ describe("graphenix validate", () => {
   });
 
   it("tells a plan graph from the expansion manifest written beside it (both have contract_version plan_graph_v1)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-validate-"));
+    const dir = tempDir("gx-validate-");
     expect((await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir])).code).toBe(0);
     const graphFile = join(dir, "expanded_graph.json");
     const manifestFile = join(dir, "expansion_manifest.json");

@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { isRealDate } from "@graphenix/core";
 import { BANNER, findDrift, generateAll, generatedDir } from "../scripts/codegen.js";
 import { DATE_TIME } from "../scripts/validators.js";
 import { repoRoot } from "./schema-helpers.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 describe("generated types", () => {
   it("are exactly what the generator writes from schemas/ today", async () => {
@@ -36,7 +36,7 @@ describe("generated types", () => {
   });
 
   it("detect a schema edit that was not regenerated", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-schemas-"));
+    const dir = tempDir("gx-schemas-");
     cpSync(join(repoRoot, "schemas"), dir, { recursive: true });
     const file = join(dir, "common.v1.schema.json");
     const schema = JSON.parse(readFileSync(file, "utf8")) as { $defs: Record<string, { description: string }> };
@@ -62,7 +62,7 @@ describe("codegen script", () => {
   });
 
   it("--check exits 1 after a schema edit without regeneration, naming the drifted files", () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-schemas-"));
+    const dir = tempDir("gx-schemas-");
     cpSync(join(repoRoot, "schemas"), dir, { recursive: true });
     const file = join(dir, "common.v1.schema.json");
     writeFileSync(file, readFileSync(file, "utf8").replace("A bare SHA-256 digest", "A bare, edited SHA-256 digest"));
@@ -74,7 +74,7 @@ describe("codegen script", () => {
   });
 
   it("runs its check when started through a symlinked path (Node resolves the module's own URL)", () => {
-    const link = join(mkdtempSync(join(tmpdir(), "gx-link-")), "repo");
+    const link = join(tempDir("gx-link-"), "repo");
     symlinkSync(repoRoot, link);
     const run = spawnSync(process.execPath, ["--import", "tsx", join(link, "packages/contracts/scripts/codegen.ts"), "--check"], { cwd: repoRoot, encoding: "utf8" });
     expect(run.status).toBe(0);
@@ -82,7 +82,7 @@ describe("codegen script", () => {
   });
 
   it("exits non-zero when a schema cannot be generated", () => {
-    const dir = mkdtempSync(join(tmpdir(), "gx-schemas-"));
+    const dir = tempDir("gx-schemas-");
     writeFileSync(join(dir, "broken.v1.schema.json"), '{"$defs": {"A": {"$ref": "missing.v1.schema.json#/$defs/B"}}, "title": "Broken"}');
     const run = codegen("--check", "--schemas", dir);
     expect(run.status).toBe(1);

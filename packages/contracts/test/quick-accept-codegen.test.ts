@@ -3,14 +3,14 @@
  * unsupported keyword, a type-specific keyword without its type, a oneOf it cannot prove
  * exclusive. A generated check that silently ignored one of them could accept what Ajv rejects.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { SchemaFile } from "../scripts/codegen.js";
 import { generateQuickAcceptModule } from "../scripts/quick-accept.js";
 import { createAjv } from "../scripts/validators.js";
+import { tempDir } from "../../../tests/temp-dir.js";
 
 const toyFile = (schema: Record<string, unknown>): SchemaFile => ({ file: "toy.v1.schema.json", module: "toy-v1", text: JSON.stringify(schema), schema: { $id: "https://schemas.graphenix.dev/toy.v1.schema.json", ...schema } });
 
@@ -20,7 +20,7 @@ function generate(schema: Record<string, unknown>): string {
 
 /** The generated check, run with a context that calls every value clean: what is left is the schema's verdict. */
 async function generatedCheck(schema: Record<string, unknown>): Promise<(value: unknown) => boolean> {
-  const path = join(mkdtempSync(join(tmpdir(), "quick-accept-")), "toy.mjs");
+  const path = join(tempDir("quick-accept-"), "toy.mjs");
   writeFileSync(path, generate(schema));
   const module = (await import(pathToFileURL(path).href)) as { acceptToy: (value: unknown, context: unknown) => boolean };
   const clean = { enter: () => true, str: () => true, any: () => true, name: () => true, member: () => true };
