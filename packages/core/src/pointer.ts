@@ -41,14 +41,27 @@ export function isJsonPointer(pointer: string): boolean {
 }
 
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+const BAD_ESCAPE = /~(?![01])/;
 
 /**
  * Looks a pointer up in a JSON value. Array tokens must be canonical indices (`0`, `12`, not
- * `01` or `-`), as RFC 6901 §4 requires; only own members of objects count.
+ * `01` or `-`), as RFC 6901 §4 requires; only own members of objects count. Throws
+ * {@link JsonPointerError} for a string that is not a pointer, as {@link decodePointer} does,
+ * whether or not the lookup would have stopped before the bad token.
  */
 export function resolvePointer(document: unknown, pointer: string): { found: true; value: unknown } | { found: false } {
+  if (pointer === "") return { found: true, value: document };
+  // Checked on the whole pointer first, so the error is decodePointer's own (and thrown for a bad
+  // token after a missing one, too). Then the tokens are read in place: validators resolve a
+  // pointer per unit, and splitting each into an array was most of that rule's time.
+  const escaped = pointer.includes("~");
+  if (pointer[0] !== "/" || (escaped && BAD_ESCAPE.test(pointer))) decodePointer(pointer);
   let node = document;
-  for (const token of decodePointer(pointer)) {
+  let start = 1;
+  for (;;) {
+    const end = pointer.indexOf("/", start);
+    const raw = end === -1 ? pointer.slice(start) : pointer.slice(start, end);
+    const token = escaped ? unescapePointerToken(raw) : raw;
     if (Array.isArray(node)) {
       if (!ARRAY_INDEX.test(token)) return { found: false };
       const index = Number(token);
@@ -60,6 +73,7 @@ export function resolvePointer(document: unknown, pointer: string): { found: tru
     } else {
       return { found: false };
     }
+    if (end === -1) return { found: true, value: node };
+    start = end + 1;
   }
-  return { found: true, value: node };
 }
