@@ -203,7 +203,7 @@ const runtimeDeps = (pkg) => ({ ...pkg.dependencies, ...pkg.optionalDependencies
  * Every check of one package against its tarball, in a project of its own under `tempRoot`.
  * Returns `{ ok, check, name, detail, output }` results; never throws for a failed check.
  */
-export async function checkTarball({ pkg }, { tarballs, byName, tempRoot }) {
+export async function checkTarball({ dir, pkg }, { tarballs, byName, tempRoot }) {
   const name = pkg.name;
   const results = [];
   const report = (check, ok, detail = "", output = "") => {
@@ -234,9 +234,11 @@ export async function checkTarball({ pkg }, { tarballs, byName, tempRoot }) {
   if (!report("install", problems.length === 0, `${closure.length} tarball(s): ${closure.map((n) => n.replace(SCOPE, "")).join(", ")} (${source})`, problems.join("\n"))) return results;
 
   // files: what every published package carries beside its code (npm packs LICENSE and README
-  // whatever `files` says; this catches one missing from the package folder).
-  const missingFiles = ["README.md", "LICENSE"].filter((file) => !existsSync(join(project, "node_modules", name, file)));
-  report("files", missingFiles.length === 0, missingFiles.length === 0 ? "README.md, LICENSE" : `missing: ${missingFiles.join(", ")}`);
+  // whatever `files` says; this catches one missing from the package folder), and its changelog
+  // once `changeset version` has written one: engines read it before taking a release.
+  const expectedFiles = ["README.md", "LICENSE", ...(existsSync(join(dir, "CHANGELOG.md")) ? ["CHANGELOG.md"] : [])];
+  const missingFiles = expectedFiles.filter((file) => !existsSync(join(project, "node_modules", name, file)));
+  report("files", missingFiles.length === 0, missingFiles.length === 0 ? expectedFiles.join(", ") : `missing: ${missingFiles.join(", ")}`);
 
   // esm, cjs, subpath: one process per module system, reporting what it saw as JSON.
   const installed = JSON.parse(readFileSync(join(project, "node_modules", name, "package.json"), "utf8"));

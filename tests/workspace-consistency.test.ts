@@ -123,15 +123,25 @@ describe("changesets", () => {
 
   const publishableNames = publishable.map((m) => m.pkg.name);
 
-  /** What is wrong with one changeset file; empty when `pnpm changeset version` will take it as meant. */
-  function changesetProblems(file: string): string[] {
+  /** A changeset's front matter lines and changelog summary, or undefined when it has no front matter. */
+  function parseChangeset(file: string): { lines: string[]; summary: string } | undefined {
     const text = readFileSync(join(dir, file), "utf8");
     const front = /^---\r?\n([\s\S]*?)^---[ \t]*$/m.exec(text);
-    if (!front || front.index !== 0) return ["no front matter between --- lines at the top"];
-    const problems: string[] = [];
+    if (!front || front.index !== 0) return undefined;
     const lines = (front[1] ?? "").split(/\r?\n/).filter((line) => line.trim() !== "");
-    for (const line of lines) {
-      const match = /^\s*(["']?)(@?[\w./-]+)\1\s*:\s*(\w+)\s*$/.exec(line);
+    return { lines, summary: text.slice(front.index + front[0].length).trim() };
+  }
+
+  /** One front matter line as package and bump, when it is one. */
+  const bumpLine = (line: string) => /^\s*(["']?)(@?[\w./-]+)\1\s*:\s*(\w+)\s*$/.exec(line);
+
+  /** What is wrong with one changeset file; empty when `pnpm changeset version` will take it as meant. */
+  function changesetProblems(file: string): string[] {
+    const parsed = parseChangeset(file);
+    if (!parsed) return ["no front matter between --- lines at the top"];
+    const problems: string[] = [];
+    for (const line of parsed.lines) {
+      const match = bumpLine(line);
       if (!match) {
         problems.push(`"${line}" is not a "package": bump line`);
         continue;
@@ -144,10 +154,27 @@ describe("changesets", () => {
     }
     // A changeset that releases nothing (`pnpm changeset --empty`) needs no summary; one that
     // releases something is a changelog entry and must say what changed.
-    const summary = text.slice(front.index + front[0].length).trim();
-    if (lines.length > 0 && summary === "") problems.push("releases packages but has no changelog summary");
+    if (parsed.lines.length > 0 && parsed.summary === "") problems.push("releases packages but has no changelog summary");
     return problems;
   }
+
+  it("a package never released yet is described by its initial-release changeset alone (docs/releasing.md)", () => {
+    // Before the first publish no user has seen a version, so a change has nothing to fix for
+    // them: its package's first-release entry says what 0.1.0 does, and nothing else piles up.
+    const named = new Map<string, string[]>();
+    for (const file of files) {
+      for (const line of parseChangeset(file)?.lines ?? []) {
+        const name = bumpLine(line)?.[2];
+        if (name) named.set(name, [...(named.get(name) ?? []), file]);
+      }
+    }
+    for (const { folder, pkg } of publishable) {
+      if ((pkg as { version?: string }).version !== "0.0.0") continue;
+      const initial = `initial-release-${folder.replace(/^packages\//, "")}.md`;
+      expect(named.get(pkg.name) ?? [], pkg.name).toEqual([initial]);
+      expect(readFileSync(join(dir, initial), "utf8"), initial).toContain(`"${pkg.name}": minor`);
+    }
+  });
 
   for (const file of files) {
     it(`${file} names only publishable packages, with patch, minor or major, and says what changed`, () => {
