@@ -2,14 +2,20 @@ import type { SourceLocation, ValidationIssue } from "@graphenix/contracts";
 import { PLAIN, type Paint } from "./color.js";
 import type { ExitCode } from "./exit-codes.js";
 
-/** A failure the CLI reports as one line on stderr and an exit code, never a stack trace. */
+/**
+ * A failure the CLI reports on stderr with an exit code, never a stack trace: one line, or one
+ * line per issue when given several (each is made one line when printed, whatever it quotes).
+ */
 export class CliFailure extends Error {
   override readonly name = "CliFailure";
+  readonly lines: readonly string[];
   constructor(
-    message: string,
+    message: string | readonly string[],
     readonly exitCode: ExitCode,
   ) {
-    super(message);
+    const lines = typeof message === "string" ? [message] : message;
+    super(lines.join("\n"));
+    this.lines = lines;
   }
 }
 

@@ -31,7 +31,7 @@ export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLim
     throw new CliFailure(formatIssue(source, makeIssue("io-unreadable", describeReadError(error))), EXIT.usage);
   }
   const parsed = parseJsonBytes(bytes, limits);
-  if (!parsed.ok) throw new CliFailure(parsed.issues.map((i) => formatIssue(source, i)).join("\n"), EXIT.usage);
+  if (!parsed.ok) throw new CliFailure(parsed.issues.map((i) => formatIssue(source, i)), EXIT.usage);
   let text: string | undefined;
   return { source, value: parsed.value, text: () => (text ??= Buffer.from(bytes).toString("utf8")) };
 }

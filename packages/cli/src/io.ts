@@ -52,12 +52,14 @@ export function nodeIo(): CliIo {
       const handle = await open(path, "r");
       try {
         const stat = await handle.stat();
-        // Not a regular file (a FIFO, /dev/stdin, a directory): read it as a stream, bounded.
-        if (!stat.isFile()) return await readBounded(handle.createReadStream({ autoClose: false }), maxBytes);
+        // Not a regular file (a FIFO, /dev/stdin, a directory), or one whose size is not known in
+        // advance (procfs files say 0): read it as a stream, bounded.
+        if (!stat.isFile() || stat.size === 0) return await readBounded(handle.createReadStream({ autoClose: false }), maxBytes);
         const length = Math.min(stat.size, maxBytes + 1);
         const buffer = Buffer.alloc(length);
-        await handle.read(buffer, 0, length, 0);
-        return buffer;
+        // A file cut short since the stat gives fewer bytes: only those are its text.
+        const { bytesRead } = await handle.read(buffer, 0, length, 0);
+        return buffer.subarray(0, bytesRead);
       } finally {
         await handle.close();
       }

@@ -59,6 +59,8 @@ async function runCommand(command: Command, argv: string[], io: CliIo): Promise<
     const wanted = expected === 0 ? "no arguments" : command.args;
     throw usageError(`graphenix ${command.name}: expected ${wanted}, got ${parsed.positionals.length} argument(s)`, command);
   }
+  // An empty argument names no file (the error would name none either): as for `-o ''`.
+  if (parsed.positionals.includes("")) throw usageError(`graphenix ${command.name}: an argument is an empty string; name a file, or - for standard input`, command);
   const values = parsed.values as Record<string, unknown>;
   try {
     // Limit options are checked before any input is read.
@@ -83,21 +85,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr.write(mainHelp(VERSION));
       return EXIT.usage;
     }
-    if (name === "--help" || name === "-h" || name === "help") {
-      io.stdout.write(mainHelp(VERSION));
-      return EXIT.ok;
-    }
-    if (name === "--version" || name === "-v") {
-      io.stdout.write(`${VERSION}\n`);
+    const answer = name === "--help" || name === "-h" || name === "help" ? mainHelp(VERSION) : name === "--version" || name === "-v" ? `${VERSION}\n` : undefined;
+    if (answer !== undefined) {
+      if (rest.length > 0) throw usageError(`graphenix ${name}: takes no arguments, got ${rest.length}`);
+      io.stdout.write(answer);
       return EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === name);
+    if (!command && name.startsWith("-")) throw usageError(`graphenix: ${name} before the command; options go after it: graphenix <command> <args> [options]`);
     if (!command) throw usageError(`graphenix: unknown command "${name}"`);
     return await runCommand(command, rest, io);
   } catch (error) {
     if (error instanceof CliFailure) {
-      // Each line of the message is one issue; none may carry a raw control character from an argument.
-      io.stderr.write(`${error.message.split("\n").map(oneLine).join("\n")}\n`);
+      // One line per issue: a line break inside an argument it quotes is written as \u000a.
+      io.stderr.write(`${error.lines.map(oneLine).join("\n")}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);

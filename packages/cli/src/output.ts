@@ -25,10 +25,16 @@ async function makeFolders(dir: string): Promise<void> {
     missing.push(at);
     if (dirname(at) === at) break;
   }
-  for (const folder of missing.reverse()) await mkdir(folder);
+  // A folder may exist by the time it is made: `out/new/..` is `out`, made one step earlier.
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST" || !(await stat(folder)).isDirectory()) throw error;
+    });
+  }
 }
 
-const unwritable = (path: string, error: unknown) => new CliFailure(`${path}: io-unwritable: cannot write the file (${describeIoError(error)})`, EXIT.usage);
+const unwritableLine = (path: string, error: unknown) => `${path}: io-unwritable: cannot write the file (${describeIoError(error)})`;
+const unwritable = (path: string, error: unknown) => new CliFailure(unwritableLine(path, error), EXIT.usage);
 
 /** Writes a file the user asked for (creating its folder); failure is one line and exit 2. */
 export async function writeOutputFile(path: string, text: string): Promise<void> {
@@ -38,6 +44,17 @@ export async function writeOutputFile(path: string, text: string): Promise<void>
   } catch (error) {
     throw unwritable(path, error);
   }
+}
+
+/**
+ * The path a folder stands on when a step failed because of it: the staged or set-aside name,
+ * which the message names instead of the file asked for (that one may not exist at all).
+ */
+function inTheWay(error: unknown): string | undefined {
+  const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: unknown };
+  if (code !== "EISDIR" && code !== "ENOTEMPTY" && code !== "EEXIST") return undefined;
+  const at = dest ?? path;
+  return typeof at === "string" ? at : undefined;
 }
 
 /** The suffix of a file staged before it is renamed into place. */
@@ -96,9 +113,8 @@ export async function writeOutputFiles(files: readonly (readonly [path: string, 
     // Last step first: a new file is removed before the earlier one is put back in its place.
     const stranded: string[] = [];
     for (const { step, left } of undo.reverse()) await step().catch(() => left !== undefined && stranded.push(left));
-    const failure = unwritable(current, error);
-    if (stranded.length > 0) failure.message += `; the earlier file could not be put back and is at ${stranded.join(", ")}`;
-    throw failure;
+    const left = stranded.length > 0 ? `; the earlier file could not be put back and is at ${stranded.join(", ")}` : "";
+    throw new CliFailure(`${unwritableLine(inTheWay(error) ?? current, error)}${left}`, EXIT.usage);
   }
   // Only plain files were set aside (never a folder). The files are written: a copy of an earlier
   // one that cannot be removed is left beside it, not a failure of the command.

@@ -35,10 +35,13 @@ export function locateAcross(issues: readonly ValidationIssue[], inputs: Readonl
   });
 }
 
-/** One line per issue on standard output (they are the command's result). */
-export function printIssues(located: readonly LocatedIssue[], io: CliIo): void {
+/**
+ * One line per issue: on standard output when they are the command's result (`validate`), on
+ * standard error when its output is data (`compile`, `graph`: docs/cli.md).
+ */
+export function printIssues(located: readonly LocatedIssue[], io: CliIo, stream: CliIo["stdout"] = io.stdout): void {
   const paint = paintFor(io.color);
-  for (const { source, issue, location } of located) io.stdout.write(`${formatIssue(source, issue, location, paint)}\n`);
+  for (const { source, issue, location } of located) stream.write(`${formatIssue(source, issue, location, paint)}\n`);
 }
 
 /** The `--json` form of issues: each with the file it concerns and its source position. */

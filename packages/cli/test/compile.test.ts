@@ -24,10 +24,11 @@ describe("graphenix compile", () => {
     expect(validateExecutablePlan(JSON.parse(readFileSync(out, "utf8"))).valid).toBe(true);
   });
 
-  it("reports issues against the file they concern, and exits 1", async () => {
+  it("reports issues against the file they concern on standard error (standard output is for the plan), and exits 1", async () => {
     const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "--format", "v1"]);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trimEnd().split("\n");
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^examples\/content-pipeline\.authoring\.json:\d+:\d+: compile-v1-unsupported: v1 plans cannot run validation nodes: compile to v2 \(at \/nodes\/node:check-draft\/type\)$/);
     expect(lines.at(-1)).toBe(`${graph}: compile failed (6 issues)`);
   });
@@ -36,7 +37,7 @@ describe("graphenix compile", () => {
     expect((await run(["compile", graph])).code).toBe(2);
     const badNow = await run(["compile", graph, "--runtime", runtime, "--now", "yesterday"]);
     expect(badNow.code).toBe(2);
-    expect(badNow.stderr).toContain("options.now must be");
+    expect(badNow.stderr).toContain("graphenix compile: --now must be an RFC 3339 UTC timestamp");
   });
 });
 

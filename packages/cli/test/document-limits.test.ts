@@ -45,7 +45,7 @@ describe("document limits on the command line (docs/limits.md)", () => {
     const bound = await run(["trace", "check", trace, "--plan", plan, "--max-string-length", "3"]);
     expect([bound.code, codes(bound.stdout)]).toEqual([1, ["document-string-limit"]]);
     const drawn = await run(["graph", plan, "--max-nodes", "2"]);
-    expect([drawn.code, codes(drawn.stdout)]).toEqual([1, ["graph-node-limit"]]);
+    expect([drawn.code, codes(drawn.stderr)]).toEqual([1, ["graph-node-limit"]]);
   });
 
   it("the defaults apply without the flags, and a bad value is a usage error", async () => {

@@ -173,7 +173,8 @@ describe("graphenix graph: what the pictures show", () => {
     expect(await run(["graph", "--format", "mplp-plan", file])).toEqual(await run(["graph", file]));
     const forced = await run(["graph", "--format", "plan-graph", file]);
     expect(forced.code).toBe(1);
-    expect(forced.stdout).toContain("schema-");
+    expect(forced.stdout).toBe("");
+    expect(forced.stderr).toContain("schema-");
   });
 });
 
@@ -203,14 +204,14 @@ describe("graphenix graph: documents it does not draw", () => {
   broken.nodeIndex[1]!.wave = 7;
   const brokenText = JSON.stringify(broken, null, 2);
 
-  it("an invalid document: its issues exactly as validate prints them, exit 1", async () => {
+  it("an invalid document: its issues exactly as validate prints them, on standard error (standard output is for the picture), exit 1", async () => {
     const graph = await run(["graph", "-"], brokenText);
     const validate = await run(["validate", "-"], brokenText);
     expect(graph.code).toBe(1);
-    expect(graph.stdout).toContain("node-index-inconsistent");
-    expect(graph.stdout).toContain("<stdin>:");
-    expect(graph.stdout).toBe(validate.stdout);
-    expect(graph.stderr).toBe("");
+    expect(graph.stderr).toContain("node-index-inconsistent");
+    expect(graph.stderr).toContain("<stdin>:");
+    expect(graph.stderr).toBe(validate.stdout);
+    expect(graph.stdout).toBe("");
   });
 
   it("an invalid document with --json: the issues, located", async () => {
@@ -230,7 +231,8 @@ describe("graphenix graph: documents it does not draw", () => {
   ])("%s: one coded line, exit 1", async (doc, code) => {
     const result = await run(["graph", "-"], doc);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trimEnd().split("\n");
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^<stdin>(:\\d+:\\d+)?: ${code}: `));
   });
@@ -238,9 +240,10 @@ describe("graphenix graph: documents it does not draw", () => {
   it("a kind graph does not draw (an authoring graph): one coded line naming the kinds it draws, exit 1", async () => {
     const result = await run(["graph", "examples/content-pipeline.authoring.json"]);
     expect(result.code).toBe(1);
-    expect(result.stdout.trimEnd().split("\n")).toHaveLength(1);
-    expect(result.stdout).toContain("examples/content-pipeline.authoring.json:");
-    expect(result.stdout).toContain("format-unsupported: graphenix graph draws executable-plan, plan-graph, mplp-plan documents, not authoring-graph documents");
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("examples/content-pipeline.authoring.json:");
+    expect(result.stderr).toContain("format-unsupported: graphenix graph draws executable-plan, plan-graph, mplp-plan documents, not authoring-graph documents");
   });
 });
 

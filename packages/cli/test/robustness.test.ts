@@ -15,16 +15,16 @@ const oneLine = (r: { stderr: string }) => expect(r.stderr.trimEnd().split("\n")
 
 describe("option values", () => {
   it.each([
-    [["demo", "--now", "2026-06-06"], "graphenix demo: --now must be (or return) an RFC 3339 UTC timestamp"],
-    [["demo", "--now", "2026-02-30T12:00:00Z"], "graphenix demo: --now must be (or return) an RFC 3339 UTC timestamp"],
+    [["demo", "--now", "2026-06-06"], "graphenix demo: --now must be an RFC 3339 UTC timestamp"],
+    [["demo", "--now", "2026-02-30T12:00:00Z"], "graphenix demo: --now must be an RFC 3339 UTC timestamp"],
     [["demo", "--now", "9999-12-31T23:59:59.999Z"], "graphenix demo: --now takes a UTC date-time before 9999-12-01"],
     [["demo", "extra"], "graphenix demo: expected no arguments, got 1 argument(s)"],
-    [["compile", graph, "--runtime", runtime, "--plan-id", "a b"], "graphenix compile: options.planId must be (or return) an identifier"],
+    [["compile", graph, "--runtime", runtime, "--plan-id", "a b"], "graphenix compile: --plan-id must be an identifier"],
     [["compile", graph, "--runtime", runtime, "--plan-id", ""], "graphenix compile: --plan-id needs a value, not an empty string"],
     // Decided before reading: the inputs here do not exist, and an invalid graph would hide them.
-    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--plan-id", "a b"], "graphenix compile: options.planId must be (or return) an identifier"],
-    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--format", "v3"], 'graphenix compile: options.format must be "v2" or "v1"'],
-    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--now", "yesterday"], "graphenix compile: options.now must be"],
+    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--plan-id", "a b"], "graphenix compile: --plan-id must be an identifier"],
+    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--format", "v3"], 'graphenix compile: --format must be "v2" or "v1"'],
+    [["compile", "no-such-graph.json", "--runtime", "no-such-runtime.json", "--now", "yesterday"], "graphenix compile: --now must be an RFC 3339 UTC timestamp"],
     [["compile", graph, "--runtime", runtime, "--runtime", runtime], "graphenix compile: --runtime is given more than once"],
     [["validate", "--format", "runtime-object", "--format", "authoring-graph", runtime], "graphenix validate: --format is given more than once"],
     [["validate", "--format", "v3", "no-such-file.json"], 'graphenix validate: --format must be one of'],
@@ -34,6 +34,8 @@ describe("option values", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.startsWith(start)).toBe(true);
+    // In the words of the command line: the flag typed, never the library's option name.
+    expect(result.stderr).not.toMatch(/options\.|\(or return\)/);
     oneLine(result);
   });
 });
@@ -72,7 +74,8 @@ describe("writing output", () => {
     mkdirSync(join(dir, "expansion_manifest.json.graphenix-partial")); // the manifest cannot be staged
     const result = await run(["expand", "examples/matrix-scenario.json", "--inventory", "examples/lab-inventory.json", "--out-dir", dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(dir, "expansion_manifest.json")}: io-unwritable`);
+    // The folder in the way is named, not the manifest (which does not exist).
+    expect(result.stderr).toContain(`${join(dir, "expansion_manifest.json.graphenix-partial")}: io-unwritable`);
     expect(readdirSync(dir).sort()).toEqual(["expanded_graph.json", "expansion_manifest.json.graphenix-partial"]);
     expect(readFileSync(join(dir, "expanded_graph.json"), "utf8")).toBe("earlier run\n");
   });
@@ -105,3 +108,61 @@ describe("writing output", () => {
     }
   });
 });
+
+describe("found in the bad-input review of session 12", () => {
+  it.each([
+    [["foo\nbar"], 'graphenix: unknown command "foo\\u000abar"'],
+    [["validate", "--format", "x\ny", "f.json"], 'graphenix validate: --format must be one of'],
+    [["demo", "--now", "x\ny"], "graphenix demo: --now takes a UTC date-time"],
+    [["compile", graph, "--runtime", runtime, "--plan-id", "a\nb"], "graphenix compile: --plan-id must be an identifier"],
+  ])("a line break inside an argument stays on the error's one line: %j", async (argv, start) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr.startsWith(start)).toBe(true);
+    oneLine(result);
+  });
+
+  it("-o through a folder that does not exist yet and back out (out/new/../plan.json) writes out/plan.json", async () => {
+    const dir = tempDir("gx-out-");
+    const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", join(dir, "out", "new", "..", "plan.json")]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(readFileSync(join(dir, "out", "plan.json"), "utf8"))).toMatchObject({ format: "graphenix.executable-plan/v2" });
+  });
+
+  it.each([[["validate", ""]], [["compile", "", "--runtime", runtime]], [["trace", "check", "", "--plan", "p.json"]]])("an empty argument is a usage error that says so: %j", async (argv) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^graphenix (validate|compile|trace): an argument is an empty string; name a file, or - for standard input \(see/);
+    oneLine(result);
+  });
+
+  it.each([[["--version", "extra"]], [["--help", "extra"]], [["-v", "x", "y"]]])("--version and --help take no arguments: %j", async (argv) => {
+    const result = await run(argv);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toMatch(/^graphenix -{0,2}[a-z]+: takes no arguments, got \d/);
+    oneLine(result);
+  });
+
+  it("an option before the command says options go after it", async () => {
+    const result = await run(["--json", "validate", graph]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^graphenix: --json before the command; options go after it/);
+    oneLine(result);
+  });
+
+  it.runIf(existsSync("/proc/self/status"))("reads a file whose size the system does not know in advance (procfs says 0)", async () => {
+    // Not JSON, but read: the error is about its text (line 1 has content), not an empty input.
+    const result = await runWithNodeIo(["canon", "/proc/self/status"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toContain("found the end of the input");
+    expect(result.stderr).toMatch(/^\/proc\/self\/status:1:1: json-syntax: /);
+  });
+});
+
+/** The built-in node I/O (not the tests' in-process one): the real file reader. */
+async function runWithNodeIo(argv: string[]): Promise<{ status: number | null; stderr: string }> {
+  const { main, nodeIo } = await import("@graphenix/cli");
+  let stderr = "";
+  const io = { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (c: string | Uint8Array) => (stderr += String(c)) } };
+  return { status: await main(argv, io), stderr };
+}

@@ -46,8 +46,9 @@ export const compileCommand: Command = {
       const plan = result.ok && typeof values.output !== "string" ? { plan: result.plan } : {};
       io.stdout.write(`${JSON.stringify({ source, runtime: inputs.runtime.source, valid: result.ok, issues: issuesJson(located), ...(result.ok && typeof values.output === "string" && { output: values.output }), ...plan })}\n`);
     } else if (!result.ok) {
-      printIssues(located, io);
-      io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("compile failed")} (${issueCount(result.issues)})\n`);
+      // Standard output carries the plan: a failure there would be read as one down a pipe.
+      printIssues(located, io, io.stderr);
+      io.stderr.write(`${oneLine(source)}: ${paintFor(io.color).red("compile failed")} (${issueCount(result.issues)})\n`);
     } else if (typeof values.output !== "string") {
       io.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
     }
@@ -55,12 +56,24 @@ export const compileCommand: Command = {
   },
 };
 
+/** The compiler's option names, as the flags that set them. */
+const FLAGS: Readonly<Record<string, string>> = { now: "--now", format: "--format", planId: "--plan-id" };
+
+/**
+ * A CompileOptionsError in the words of the command line: the flag the user typed for the option
+ * it names, and without "(or return)", which is about a function the CLI never passes.
+ */
+export function optionErrorLine(command: string, error: CompileOptionsError): string {
+  const message = error.message.replace(/^options\.(\w+)/, (whole, name: string) => FLAGS[name] ?? whole).replace(" must be (or return) ", " must be ");
+  return `graphenix ${command}: ${message} (see 'graphenix ${command} --help')`;
+}
+
 /** Runs a compiler call; its CompileOptionsError is a usage error of the command. */
 function compilerOptionCheck<T>(call: () => T): T {
   try {
     return call();
   } catch (error) {
-    if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix compile: ${error.message}`, EXIT.usage);
+    if (error instanceof CompileOptionsError) throw new CliFailure(optionErrorLine("compile", error), EXIT.usage);
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { JSON_OPTION } from "../limits-options.js";
 import { writeOutputFiles } from "../output.js";
+import { optionErrorLine } from "./compile.js";
 import { issuesJson, printIssues } from "../report.js";
 import { DEMO_EXAMPLES, DEMO_NOW } from "../demo/examples.js";
 import { runDemoFlow, type DemoResult } from "../demo/flow.js";
@@ -60,7 +61,7 @@ export const demoCommand: Command = {
       });
     } catch (error) {
       // The compiler's own check of --now (an RFC 3339 UTC timestamp of a real date).
-      if (error instanceof CompileOptionsError) throw new CliFailure(`graphenix demo: ${error.message.replace(/^options\.now/, "--now")}`, EXIT.usage);
+      if (error instanceof CompileOptionsError) throw new CliFailure(optionErrorLine("demo", error), EXIT.usage);
       throw error;
     }
     if (live) io.stdout.write("\r\u001b[K");

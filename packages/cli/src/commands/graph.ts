@@ -47,11 +47,12 @@ function refuse(job: Job, issues: readonly ValidationIssue[], io: CliIo, validat
     io.stdout.write(`${JSON.stringify({ source: input.source, kind: kind?.name ?? null, to: job.to, valid: false, issues: issuesJson(located) })}\n`);
     return EXIT.invalid;
   }
-  printIssues(located, io);
+  // Standard output carries the picture: a failure there would be drawn down a pipe.
+  printIssues(located, io, io.stderr);
   if (validated) {
     const declared = (input.value as { format?: unknown } | null)?.format;
     const what = kind && typeof declared === "string" && kind.formats.includes(declared) ? declared : (kind?.name ?? "document");
-    io.stdout.write(`${oneLine(input.source)}: ${paintFor(io.color).red("invalid")} ${what} (${issueCount(issues)})\n`);
+    io.stderr.write(`${oneLine(input.source)}: ${paintFor(io.color).red("invalid")} ${what} (${issueCount(issues)})\n`);
   }
   return EXIT.invalid;
 }
