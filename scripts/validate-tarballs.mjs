@@ -143,7 +143,12 @@ export function packAll(packages, dest) {
   const filters = packages.flatMap(({ dir }) => ["--filter", `./${relative(root, dir).split(sep).join("/")}`]);
   const result = spawnSync("pnpm", ["-r", ...filters, "pack", "--pack-destination", dest, "--json"], { cwd: root, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`pnpm pack failed:\n${result.stdout}${result.stderr}`);
-  const parsed = JSON.parse(result.stdout);
+  // Each package's `prepack` (scripts/require-build.mjs) runs first, and pnpm echoes its command
+  // lines (`> @graphenix/core@0.0.0 prepack …`) before the JSON: the report starts at the first
+  // line that opens it.
+  const start = result.stdout.search(/^[[{]/m);
+  if (start === -1) throw new Error(`pnpm pack printed no JSON report:\n${result.stdout}${result.stderr}`);
+  const parsed = JSON.parse(result.stdout.slice(start));
   const tarballs = new Map((Array.isArray(parsed) ? parsed : [parsed]).map((entry) => [entry.name, entry.filename]));
   for (const { pkg } of packages) {
     if (!tarballs.has(pkg.name) || !existsSync(tarballs.get(pkg.name))) throw new Error(`pnpm pack wrote no tarball for ${pkg.name}`);
