@@ -60,7 +60,7 @@ async function runCommand(command: Command, argv: string[], io: CliIo): Promise<
     throw usageError(`graphenix ${command.name}: expected ${wanted}, got ${parsed.positionals.length} argument(s)`, command);
   }
   // An empty argument names no file (the error would name none either): as for `-o ''`.
-  if (parsed.positionals.includes("")) throw usageError(`graphenix ${command.name}: an argument is an empty string; name a file, or - for standard input`, command);
+  if (parsed.positionals.includes("")) throw usageError(`graphenix ${command.name}: an argument is an empty string, which names nothing`, command);
   const values = parsed.values as Record<string, unknown>;
   try {
     // Limit options are checked before any input is read.
@@ -85,6 +85,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr.write(mainHelp(VERSION));
       return EXIT.usage;
     }
+    // `help <command>` is that command's help, as `<command> --help` is.
+    const helpFor = name === "help" && rest.length === 1 ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    if (helpFor) {
+      io.stdout.write(commandHelp(helpFor));
+      return EXIT.ok;
+    }
+    if (name === "help" && rest.length === 1) throw usageError(`graphenix help: unknown command "${rest[0]}"`);
     const answer = name === "--help" || name === "-h" || name === "help" ? mainHelp(VERSION) : name === "--version" || name === "-v" ? `${VERSION}\n` : undefined;
     if (answer !== undefined) {
       if (rest.length > 0) throw usageError(`graphenix ${name}: takes no arguments, got ${rest.length}`);
@@ -92,7 +99,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command && name.startsWith("-")) throw usageError(`graphenix: ${name} before the command; options go after it: graphenix <command> <args> [options]`);
+    // `-` alone is standard input, not an option.
+    if (!command && name.length > 1 && name.startsWith("-")) throw usageError(`graphenix: ${name} before the command; options go after it: graphenix <command> <args> [options]`);
     if (!command) throw usageError(`graphenix: unknown command "${name}"`);
     return await runCommand(command, rest, io);
   } catch (error) {

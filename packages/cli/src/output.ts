@@ -28,7 +28,9 @@ async function makeFolders(dir: string): Promise<void> {
   // A folder may exist by the time it is made: `out/new/..` is `out`, made one step earlier.
   for (const folder of missing.reverse()) {
     await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST" || !(await stat(folder)).isDirectory()) throw error;
+      // Only a folder that is there now excuses EEXIST (not a file, nor a dangling symlink).
+      const now = error.code === "EEXIST" ? await stat(folder).catch(() => undefined) : undefined;
+      if (!now?.isDirectory()) throw error;
     });
   }
 }

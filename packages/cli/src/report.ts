@@ -40,7 +40,8 @@ export function locateAcross(issues: readonly ValidationIssue[], inputs: Readonl
  * standard error when its output is data (`compile`, `graph`: docs/cli.md).
  */
 export function printIssues(located: readonly LocatedIssue[], io: CliIo, stream: CliIo["stdout"] = io.stdout): void {
-  const paint = paintFor(io.color);
+  // Colour is decided by standard output; standard error is always plain (docs/cli.md).
+  const paint = paintFor(stream === io.stdout && io.color);
   for (const { source, issue, location } of located) stream.write(`${formatIssue(source, issue, location, paint)}\n`);
 }
 

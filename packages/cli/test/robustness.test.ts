@@ -3,7 +3,7 @@
  * line, never an internal error, a stack trace, a hang, or half of a command's output left behind.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, run } from "./helpers.js";
@@ -132,7 +132,7 @@ describe("found in the bad-input review of session 12", () => {
   it.each([[["validate", ""]], [["compile", "", "--runtime", runtime]], [["trace", "check", "", "--plan", "p.json"]]])("an empty argument is a usage error that says so: %j", async (argv) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^graphenix (validate|compile|trace): an argument is an empty string; name a file, or - for standard input \(see/);
+    expect(result.stderr).toMatch(/^graphenix (validate|compile|trace): an argument is an empty string, which names nothing \(see/);
     oneLine(result);
   });
 
@@ -143,10 +143,40 @@ describe("found in the bad-input review of session 12", () => {
     oneLine(result);
   });
 
-  it("an option before the command says options go after it", async () => {
+  it("an option before the command says options go after it; - alone is no option", async () => {
     const result = await run(["--json", "validate", graph]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^graphenix: --json before the command; options go after it/);
+    oneLine(result);
+    const dash = await run(["-"]);
+    expect([dash.code, dash.stderr]).toEqual([2, `graphenix: unknown command "-" (see 'graphenix --help')\n`]);
+  });
+
+  it("help <command> is that command's help; help of an unknown command is a usage error", async () => {
+    const help = await run(["help", "validate"]);
+    expect(help).toEqual({ code: 0, stdout: (await run(["validate", "--help"])).stdout, stderr: "" });
+    const unknown = await run(["help", "nope"]);
+    expect([unknown.code, unknown.stdout]).toEqual([2, ""]);
+    expect(unknown.stderr).toMatch(/^graphenix help: unknown command "nope"/);
+  });
+
+  it.each([
+    ["compile", [graph, "--runtime", "examples/content-pipeline.authoring.json", "--now", "2026-06-06T12:00:00Z"], ""],
+    ["graph", ["-"], '{"format": "graphenix.executable-plan/v2", "nodePlans": []}'],
+  ])("%s prints its issues on standard error without colour, even when standard output is coloured", async (command, args, stdin) => {
+    const result = await run([command, ...args], stdin, { color: true });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).not.toBe("");
+    expect(result.stderr).not.toContain("\u001b[");
+  });
+
+  it("-o under a dangling symlink keeps the real reason (something is there), not ENOENT", async () => {
+    const dir = tempDir("gx-out-");
+    symlinkSync(join(dir, "nowhere"), join(dir, "dangle"));
+    const result = await run(["compile", graph, "--runtime", runtime, "--now", "2026-06-06T12:00:00Z", "-o", join(dir, "dangle", "plan.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("io-unwritable: cannot write the file (EEXIST");
     oneLine(result);
   });
 

@@ -1,5 +1,4 @@
 import { checkCompileOptions, compileExecutablePlan, CompileOptionsError, type CompileOptions } from "@graphenix/plan-compiler";
-import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
 import { CliFailure, oneLine } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
@@ -48,7 +47,7 @@ export const compileCommand: Command = {
     } else if (!result.ok) {
       // Standard output carries the plan: a failure there would be read as one down a pipe.
       printIssues(located, io, io.stderr);
-      io.stderr.write(`${oneLine(source)}: ${paintFor(io.color).red("compile failed")} (${issueCount(result.issues)})\n`);
+      io.stderr.write(`${oneLine(source)}: compile failed (${issueCount(result.issues)})\n`);
     } else if (typeof values.output !== "string") {
       io.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
     }

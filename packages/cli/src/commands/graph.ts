@@ -1,8 +1,7 @@
 import type { ValidationIssue } from "@graphenix/contracts";
 import { makeIssue } from "@graphenix/core";
-import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
-import { CliFailure, formatIssue, oneLine } from "../errors.js";
+import { CliFailure, oneLine } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { detectKind, DOCUMENT_KINDS, type DocumentKind } from "../formats.js";
 import { DIRECTIONS, drawDocument, DRAWABLE_KINDS, PICTURE_LANGUAGES, renderDrawing } from "../graph/draw.js";
@@ -52,7 +51,7 @@ function refuse(job: Job, issues: readonly ValidationIssue[], io: CliIo, validat
   if (validated) {
     const declared = (input.value as { format?: unknown } | null)?.format;
     const what = kind && typeof declared === "string" && kind.formats.includes(declared) ? declared : (kind?.name ?? "document");
-    io.stderr.write(`${oneLine(input.source)}: ${paintFor(io.color).red("invalid")} ${what} (${issueCount(issues)})\n`);
+    io.stderr.write(`${oneLine(input.source)}: invalid ${what} (${issueCount(issues)})\n`);
   }
   return EXIT.invalid;
 }
@@ -97,7 +96,7 @@ export const graphCommand: Command = {
       io.stdout.write(`${JSON.stringify({ source: input.source, kind: kind.name, to, valid: true, issues: issuesJson(located), ...body })}\n`);
     } else {
       // Warnings do not stop the picture; they go to standard error so the picture stays clean.
-      for (const { source, issue, location } of located) io.stderr.write(`${formatIssue(source, issue, location, paintFor(io.color))}\n`);
+      printIssues(located, io, io.stderr);
       if (job.output === undefined) io.stdout.write(text);
     }
     return EXIT.ok;
