@@ -85,13 +85,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr.write(mainHelp(VERSION));
       return EXIT.usage;
     }
-    // `help <command>` is that command's help, as `<command> --help` is.
-    const helpFor = name === "help" && rest.length === 1 ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    if (helpFor) {
-      io.stdout.write(commandHelp(helpFor));
+    if (name === "help" && rest.length === 1) {
+      // `help <command>` is that command's help, as `<command> --help` is.
+      const command = COMMANDS.find((c) => c.name === rest[0]);
+      if (!command) throw usageError(`graphenix help: unknown command "${rest[0]}"`);
+      io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    if (name === "help" && rest.length === 1) throw usageError(`graphenix help: unknown command "${rest[0]}"`);
     const answer = name === "--help" || name === "-h" || name === "help" ? mainHelp(VERSION) : name === "--version" || name === "-v" ? `${VERSION}\n` : undefined;
     if (answer !== undefined) {
       if (rest.length > 0) throw usageError(`graphenix ${name}: takes no arguments, got ${rest.length}`);
