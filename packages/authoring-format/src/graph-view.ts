@@ -13,16 +13,24 @@ export interface EdgeView {
 
 /**
  * The parts of an authoring or normalized graph every rule reads, extracted once and
- * defensively: node ids in UTF-8 byte order, nodes by id, edges whose ends are strings, and
- * the utilities of the task nodes. Made per validation: a rule never sees what an earlier
- * validation of a since-changed document saw.
+ * defensively: node ids in UTF-8 byte order, the nodes by position and in the document's order,
+ * edges whose ends are strings, and the utilities of the task nodes. Made per validation: a rule
+ * never sees what an earlier validation of a since-changed document saw.
  */
 export interface GraphView {
   readonly document: Obj;
   readonly ids: readonly string[];
   /** Each id's position in `ids`. */
   readonly position: ReadonlyMap<string, number>;
-  readonly nodes: ReadonlyMap<string, Obj>;
+  /** The node of each id of `ids`, at the same position. */
+  readonly byPosition: readonly Obj[];
+  /**
+   * The nodes whose values are objects, in the document's member order: `keys[i]` names
+   * `values[i]`. Rules walk these by index (a Map's entries would allocate a pair per node) and
+   * so report in the document's order.
+   */
+  readonly keys: readonly string[];
+  readonly values: readonly Obj[];
   readonly edges: readonly EdgeView[];
   /** Graph-level model case ids. */
   readonly graphCases: ReadonlySet<string>;
@@ -33,17 +41,22 @@ export interface GraphView {
 /** `keys`: the member names of `document.nodes`, when the caller has them already (ignored unless `nodes` is an object). */
 export function graphView(document: Obj, keys?: readonly string[]): GraphView {
   const nodesObj = asObject(document.nodes) ?? {};
-  const nodes = new Map<string, Obj>();
+  const names = keys && nodesObj === document.nodes ? keys : Object.keys(nodesObj);
+  const objectKeys: string[] = [];
+  const values: Obj[] = [];
   const utilities: UtilityView[] = [];
-  for (const id of keys && nodesObj === document.nodes ? keys : Object.keys(nodesObj)) {
+  for (const id of names) {
     const node = asObject(nodesObj[id]);
     if (!node) continue;
-    nodes.set(id, node);
+    objectKeys.push(id);
+    values.push(node);
     collectUtilities(id, node, utilities);
   }
-  const ids = [...nodes.keys()].sort(compareUtf8);
+  const ids = objectKeys.slice().sort(compareUtf8);
   const position = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) position.set(ids[i] as string, i);
+  const byPosition = new Array<Obj>(ids.length);
+  for (let i = 0; i < objectKeys.length; i++) byPosition[position.get(objectKeys[i] as string) as number] = values[i] as Obj;
   const edges: EdgeView[] = [];
   const list = asArray(document.edges);
   for (let index = 0; index < list.length; index++) {
@@ -56,7 +69,9 @@ export function graphView(document: Obj, keys?: readonly string[]): GraphView {
     document,
     ids,
     position,
-    nodes,
+    byPosition,
+    keys: objectKeys,
+    values,
     edges,
     graphCases: new Set(Object.keys(asObject(document.modelCases) ?? {})),
     utilities,

@@ -51,8 +51,9 @@ function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocu
   }
   const policies = normalizeGraphPolicies(asObject(doc.policies));
   const nodes: NormalizedExecutableGraphDocument["nodes"] = {};
-  for (const id of graph.ids) {
-    setMember(nodes, id, normalizeNode(id, graph.nodes.get(id) as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies));
+  for (let i = 0; i < graph.ids.length; i++) {
+    const id = graph.ids[i] as string;
+    setMember(nodes, id, normalizeNode(id, graph.byPosition[i] as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies));
   }
   const edges = graph.edges
     .map(({ from, to, edge }) => ({ from, to, condition: edge.condition ? cloneJson(edge.condition as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))

@@ -1,7 +1,9 @@
 /**
  * Edges of authoring rules a mutation review found untested: the longest cycle shown in full,
  * distinct edges whose ends' positions add up alike, and a node's default case that is a graph case.
+ * Also: the duplicate-edge rule's sorted first look agrees with a plain reference on random edge lists.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateAuthoringGraph } from "@graphenix/authoring-format";
 
@@ -38,5 +40,23 @@ describe("authoring rule edges", () => {
   it("a node's defaultModelCase may name a graph model case", () => {
     expect(issues(graph({ a: { ...task, defaultModelCase: "default" } }, []))).toEqual([]);
     expect(issues(graph({ a: { ...task, defaultModelCase: "nope" } }, [])).map((i) => i.split(":")[0])).toEqual(["/nodes/a/defaultModelCase model-case-unknown"]);
+  });
+
+  it("duplicate edges are reported as a plain first-seen reference reports them, on random edge lists", () => {
+    // Ends drawn from a few names, some of them not nodes: repeats, unknown ends and both at once.
+    const end = fc.constantFrom("a", "b", "c", "d", "x", "y");
+    fc.assert(
+      fc.property(fc.array(fc.record({ from: end, to: end }), { maxLength: 12 }), (edges) => {
+        const firstAt = new Map<string, number>();
+        const expected: string[] = [];
+        edges.forEach(({ from, to }, i) => {
+          const first = firstAt.get(`${from}\u0000${to}`);
+          if (first === undefined) firstAt.set(`${from}\u0000${to}`, i);
+          else expected.push(`/edges/${i} edge-duplicate: the edge "${from}" → "${to}" is already listed at /edges/${first}`);
+        });
+        const nodes = { a: task, b: task, c: task, d: task };
+        expect(issues(graph(nodes, edges)).filter((line) => line.includes("edge-duplicate"))).toEqual(expected);
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { topologicalOrderOfEdges } from "@graphenix/core";
-import type { GraphView } from "../graph-view.js";
+import { topologicalOrderOfEdges, type TopoResult } from "@graphenix/core";
+import type { EdgeView, GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
 
 /** Shown in full up to this many ids; longer cycles are abbreviated (the count is always given). */
@@ -11,17 +11,27 @@ const MAX_IDS_IN_MESSAGE = 24;
  * Edges to unknown nodes are left out (reported by their own rule).
  */
 export function orderNodes(graph: GraphView): { ok: true; order: string[] } | { ok: false; cycle: string[] } {
-  const from = new Int32Array(graph.edges.length);
-  const to = new Int32Array(graph.edges.length);
+  const result = orderPositions(graph);
+  return result.ok ? { ok: true, order: result.order.map((i) => graph.ids[i] as string) } : { ok: false, cycle: cycleIds(graph, result.cycle) };
+}
+
+function orderPositions(graph: GraphView): TopoResult {
+  const { edges } = graph;
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
   let count = 0;
-  for (const { source, target } of graph.edges) {
+  // By index: here a for…of made an iterator result per edge (seen in an allocation profile).
+  // eslint-disable-next-line @typescript-eslint/prefer-for-of
+  for (let k = 0; k < edges.length; k++) {
+    const { source, target } = edges[k] as EdgeView;
     if (source < 0 || target < 0) continue;
     from[count] = source;
     to[count++] = target;
   }
-  const result = topologicalOrderOfEdges(graph.ids.length, from, to, count);
-  return result.ok ? { ok: true, order: result.order.map((i) => graph.ids[i] as string) } : { ok: false, cycle: result.cycle.map((i) => graph.ids[i] as string) };
+  return topologicalOrderOfEdges(graph.ids.length, from, to, count);
 }
+
+const cycleIds = (graph: GraphView, cycle: readonly number[]): string[] => cycle.map((i) => graph.ids[i] as string);
 
 export function describeCycle(cycle: readonly string[]): string {
   const shown = cycle.length <= MAX_IDS_IN_MESSAGE ? cycle : [...cycle.slice(0, MAX_IDS_IN_MESSAGE - 1), "…"];
@@ -30,6 +40,7 @@ export function describeCycle(cycle: readonly string[]): string {
 
 /** The graph is a DAG; a cycle is reported with its node ids in edge order. */
 export function graphIsAcyclic({ graph, issues }: RuleContext): void {
-  const result = orderNodes(graph);
-  if (!result.ok) issues.add("graph-cycle", `the edges form a cycle: ${describeCycle(result.cycle)}`, ["edges"]);
+  // Positions, not ids: validation needs only whether there is a cycle (the order is the normalizer's).
+  const result = orderPositions(graph);
+  if (!result.ok) issues.add("graph-cycle", `the edges form a cycle: ${describeCycle(cycleIds(graph, result.cycle))}`, ["edges"]);
 }

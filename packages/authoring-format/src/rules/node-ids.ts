@@ -1,4 +1,4 @@
-import { asString } from "@graphenix/core";
+import { asString, type Obj } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /**
@@ -6,7 +6,10 @@ import type { RuleContext } from "./context.js";
  * a repeated key as `json-duplicate-key`). A node's optional `id` member must equal its key.
  */
 export function nodeIdsMatchKeys({ graph, issues }: RuleContext): void {
-  for (const [key, node] of graph.nodes) {
+  const { keys, values } = graph;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const node = values[i] as Obj;
     const id = asString(node.id);
     if (id !== undefined && id !== key) {
       issues.add("node-id-mismatch", `the node stored under "${key}" says its id is "${id}"`, ["nodes", key, "id"]);

@@ -1,4 +1,4 @@
-import { asArray, asString, compareUtf8 } from "@graphenix/core";
+import { asArray, asString, compareUtf8, type Obj } from "@graphenix/core";
 import { orderNodes } from "./acyclic.js";
 import type { GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
@@ -16,7 +16,10 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
 export function normalizedMembersAreConsistent({ graph, issues }: RuleContext): void {
   const predecessors = predecessorLists(graph);
   const strangers = unknownPredecessors(graph);
-  for (const [id, node] of graph.nodes) {
+  const { keys, values } = graph;
+  for (let i = 0; i < keys.length; i++) {
+    const id = keys[i] as string;
+    const node = values[i] as Obj;
     const at = graph.position.get(id) as number;
     // Positions follow the ids' UTF-8 byte order, so sorted positions are the documented order.
     const expected = predecessors[at] as number[];

@@ -7,9 +7,9 @@ export const PROFILE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$
 
 /** Every profile choice key is `tier/variant`; checked in model cases and fallback lists. */
 export function profileKeysAreWellFormed({ graph, issues }: RuleContext): void {
-  visitModelSelections(graph, (s, path) => {
+  visitModelSelections(graph, (s, place) => {
     if (s.kind !== "profileChoice" || typeof s.key !== "string" || PROFILE_KEY.test(s.key)) return;
-    issues.add("profile-key-malformed", `the profile key ${JSON.stringify(s.key)} is not of the form tier/variant (e.g. "cheap/default")`, [...path(), "key"]);
+    issues.add("profile-key-malformed", `the profile key ${JSON.stringify(s.key)} is not of the form tier/variant (e.g. "cheap/default")`, [...place.path(), "key"]);
   });
 }
 
@@ -20,7 +20,7 @@ export function profileKeysAreWellFormed({ graph, issues }: RuleContext): void {
  */
 export function directModelsAreAllowed({ graph, issues }: RuleContext): void {
   if (asObject(graph.document.policies)?.directModelPolicy === "allow") return;
-  visitModelSelections(graph, (s, path) => {
-    if (s.kind === "directModel") issues.add("direct-model-forbidden", "a directModel selection, but the graph's policies.directModelPolicy is not \"allow\"", path());
+  visitModelSelections(graph, (s, place) => {
+    if (s.kind === "directModel") issues.add("direct-model-forbidden", "a directModel selection, but the graph's policies.directModelPolicy is not \"allow\"", place.path());
   });
 }
