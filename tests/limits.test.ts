@@ -142,8 +142,9 @@ describe("docs/limits.md", () => {
 });
 
 describe("hashing a validated document never meets the canonicalizer's depth (any maxDepth up to MAX_VALIDATION_DEPTH)", () => {
-  // 1,100 levels: past the canonicalizer's old default (1,000), within what validators accept.
-  const deep = () => JSON.parse(`${'{"a":'.repeat(1100)}1${"}".repeat(1100)}`) as unknown;
+  // Nearly as deep as validators accept (less the levels of the documents around it).
+  const levels = MAX_VALIDATION_DEPTH - 20;
+  const deep = () => JSON.parse(`${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`) as unknown;
   const raised = { limits: { maxDepth: MAX_VALIDATION_DEPTH } };
 
   it("a tampered deep plan is still plan-hash-mismatch, and a rehashed one binds its trace", () => {

@@ -130,6 +130,32 @@ export function appendErrorsInPlace(code: string): string {
   return out;
 }
 
+// Ajv reports a member an object may not have without saying which members it may have. Its
+// standalone code tests each member name against them just before, in the loop that reports it:
+// either `key === "a" || key === "b"…` or, for many members, a look-up in the schema's
+// `properties`. The rewrite puts that list into the error's params (`allowedMembers`), so the
+// issue can name the member that was probably meant.
+const UNKNOWN_MEMBER = /for\(const (key\d+) in (data\d*)\)\{if\(!\(([^{}]*?)\)\)\{const (err\d+) = \{instancePath([^{}]*?)keyword:"additionalProperties",params:\{additionalProperty: ?\1\}/g;
+
+/** The standalone code with the allowed member names added to every unknown-member error. */
+export function nameAllowedMembers(code: string): string {
+  let rewritten = 0;
+  const out = code.replace(UNKNOWN_MEMBER, (whole: string, key: string, data: string, test: string, err: string, middle: string) => {
+    const names = [...test.matchAll(new RegExp(`${key} === ("(?:[^"\\\\]|\\\\.)*")`, "g"))].map((m) => m[1] as string);
+    const lookup = new RegExp(`^func\\d+\\.call\\((schema\\d+)\\.properties, ${key}\\)$`).exec(test);
+    const onlyNames = test.replace(new RegExp(`\\(*${key} === "(?:[^"\\\\]|\\\\.)*"\\)*`, "g"), "").replace(/ \|\| /g, "") === "";
+    let allowed: string;
+    if (lookup) allowed = `Object.keys(${lookup[1] as string}.properties)`;
+    else if (onlyNames && names.length > 0) allowed = `[${names.join(",")}]`;
+    else throw new Error(`Ajv's standalone code tests member names in a form the codegen does not read: ${test.slice(0, 120)}`);
+    rewritten++;
+    return `for(const ${key} in ${data}){if(!(${test})){const ${err} = {instancePath${middle}keyword:"additionalProperties",params:{additionalProperty:${key},allowedMembers:${allowed}}`;
+  });
+  const total = (code.match(/keyword:"additionalProperties"/g) ?? []).length;
+  if (rewritten !== total) throw new Error(`${total - rewritten} of Ajv's unknown-member errors are in a form the codegen does not rewrite: update UNKNOWN_MEMBER`);
+  return out;
+}
+
 /** The JavaScript module and its declaration file for one entry. */
 export function generateValidatorModule(entry: ValidatorModule, files: readonly SchemaFile[], banner: string, repoRoot: string): { js: string; dts: string } {
   const refs: Record<string, string> = {};
@@ -139,7 +165,7 @@ export function generateValidatorModule(entry: ValidatorModule, files: readonly 
     refs[name] = entry.external ? file : ID_BASE + file;
   }
   const ajv = entry.external ? createExternalAjv(resolve(repoRoot, entry.external.dir)) : createAjv(files);
-  const code = appendErrorsInPlace(toStandalone(ajv as unknown as Ajv2020, refs));
+  const code = nameAllowedMembers(appendErrorsInPlace(toStandalone(ajv as unknown as Ajv2020, refs)));
   if (/\brequire\(|^import /m.test(code)) throw new Error(`validator module ${entry.module} imports at run time; the generated code must be self-contained`);
   const names = Object.keys(entry.exports).sort();
   const js = `${banner}\n/* eslint-disable */\n${code}\n`;

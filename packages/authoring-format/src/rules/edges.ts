@@ -1,12 +1,20 @@
+import { asObject } from "@graphenix/core";
 import type { EdgeView, GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
 
-/** Every edge's `from` and `to` name a node of the graph. */
+/**
+ * Every edge's `from` and `to` name a node of the graph. Only when `nodes` is an object: when it is
+ * missing or an array the schema says so, and every edge would be reported again. A member of
+ * `nodes` whose value is not an object is still a node the edge names (the schema reports the value).
+ */
 export function edgesReferenceExistingNodes({ graph, issues }: RuleContext): void {
+  const nodes = asObject(graph.document.nodes);
+  if (!nodes) return;
+  const named = (id: string) => Object.prototype.hasOwnProperty.call(nodes, id);
   for (const { index, from, to, source, target } of graph.edges) {
     if (source >= 0 && target >= 0) continue;
-    if (source < 0) issues.add("edge-unknown-node", `the edge starts at "${from}", which is not a node of this graph`, ["edges", index, "from"]);
-    if (target < 0) issues.add("edge-unknown-node", `the edge ends at "${to}", which is not a node of this graph`, ["edges", index, "to"]);
+    if (source < 0 && !named(from)) issues.add("edge-unknown-node", `the edge starts at "${from}", which is not a node of this graph`, ["edges", index, "from"]);
+    if (target < 0 && !named(to)) issues.add("edge-unknown-node", `the edge ends at "${to}", which is not a node of this graph`, ["edges", index, "to"]);
   }
 }
 

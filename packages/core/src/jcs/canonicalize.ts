@@ -16,7 +16,7 @@ export interface CanonicalizeOptions {
 
 /**
  * Deep enough for any real document, and for every document a validator can accept (at most
- * MAX_VALIDATION_DEPTH, 2,000) with room for the levels a plan wraps around its graph: hashing a
+ * MAX_VALIDATION_DEPTH, 1,000) with room for the levels a plan wraps around its graph: hashing a
  * validated document never meets this limit. Both walks are safe at any depth; this bounds the work.
  */
 export const DEFAULT_CANONICAL_MAX_DEPTH = 4096;

@@ -4,7 +4,8 @@
  */
 import type { KnownIssueCode, ValidationIssue } from "@graphenix/contracts";
 import { makeIssue } from "../issue.js";
-import { decodePointer } from "../pointer.js";
+import { decodePointer, escapePointerToken } from "../pointer.js";
+import { describe } from "./schema-messages.js";
 
 /** The members of an Ajv `ErrorObject` we read. */
 export interface SchemaError {
@@ -46,7 +47,7 @@ const CODE_BY_KEYWORD: Record<string, KnownIssueCode> = {
 };
 
 /** Array indices as numbers, member names as strings: walks the document along the pointer. */
-function pathFor(document: unknown, pointer: string): (string | number)[] {
+function pathFor(document: unknown, pointer: string): { path: (string | number)[]; data: unknown } {
   const path: (string | number)[] = [];
   let node = document;
   for (const token of decodePointer(pointer)) {
@@ -59,44 +60,7 @@ function pathFor(document: unknown, pointer: string): (string | number)[] {
       node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[token] : undefined;
     }
   }
-  return path;
-}
-
-/** The `$defs` name a schema path last passes through, e.g. `Identifier`. */
-function defName(schemaPath: string): string | undefined {
-  const match = /\$defs\/([^/]+)\/[^/]+$/.exec(schemaPath);
-  return match?.[1];
-}
-
-function describe(error: SchemaError): { path: string[] | undefined; message: string } {
-  const p = error.params;
-  switch (error.keyword) {
-    case "required":
-      return { path: [String(p.missingProperty)], message: `the member "${String(p.missingProperty)}" is required here` };
-    case "additionalProperties":
-    case "unevaluatedProperties": {
-      const name = String(p.additionalProperty ?? p.unevaluatedProperty);
-      return { path: [name], message: `"${name}" is not a member this object may have` };
-    }
-    case "type":
-      return { path: undefined, message: `expected ${String(p.type).replace(",", " or ")}` };
-    case "const":
-      return { path: undefined, message: `expected ${JSON.stringify(p.allowedValue)}` };
-    case "enum":
-      return { path: undefined, message: `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
-    case "pattern": {
-      const name = defName(error.schemaPath);
-      return { path: undefined, message: name ? `not a valid ${name} (see docs/schemas.md)` : `does not match the pattern ${String(p.pattern)}` };
-    }
-    case "propertyNames":
-      return { path: [String(p.propertyName)], message: `"${String(p.propertyName)}" is not a valid name here` };
-    case "discriminator":
-      return p.error === "tag"
-        ? { path: [String(p.tag)], message: `the member "${String(p.tag)}" must be a string` }
-        : { path: [String(p.tag)], message: `unknown ${String(p.tag)} ${JSON.stringify(p.tagValue)}` };
-    default:
-      return { path: undefined, message: error.message ?? `fails the schema's ${error.keyword} rule` };
-  }
+  return { path, data: node };
 }
 
 /**
@@ -156,7 +120,27 @@ export function pruneCombinators(errors: readonly SchemaError[]): SchemaError[] 
   for (const e of errors) {
     if (e.keyword === "propertyNames") for (const x of byName.get(e.params.propertyName) ?? []) if (x !== e) drop.add(x);
   }
+  for (const e of restatements(errors)) drop.add(e);
   return errors.filter((e) => !drop.has(e));
+}
+
+/**
+ * Errors that only say again what another error at the same place says: a discriminator member
+ * that "must be a string" when it is missing or of the wrong type (already `schema-required` or
+ * `schema-type`), and the pattern of an empty string that must not be empty.
+ */
+function restatements(errors: readonly SchemaError[]): SchemaError[] {
+  const said = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === "required") said.add(`${e.instancePath}/${escapePointerToken(String(e.params.missingProperty))}`);
+    else if (e.keyword === "type") said.add(e.instancePath);
+    else if (e.keyword === "minLength" && Number(e.params.limit) === 1) said.add(`${e.instancePath}\u0000empty`);
+  }
+  return errors.filter((e) =>
+    e.keyword === "discriminator" && e.params.error === "tag"
+      ? said.has(`${e.instancePath}/${escapePointerToken(String(e.params.tag))}`)
+      : e.keyword === "pattern" && said.has(`${e.instancePath}\u0000empty`),
+  );
 }
 
 /** The branch errors of every combinator error with one schema path. */
@@ -173,8 +157,9 @@ export function schemaIssues(errors: readonly SchemaError[] | null | undefined, 
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const error of pruneCombinators(errors)) {
-    const { path: extra, message } = describe(error);
-    const path = [...pathFor(document, error.instancePath), ...(extra ?? [])];
+    const at = pathFor(document, error.instancePath);
+    const { path: extra, message } = describe(error, at.data);
+    const path = [...at.path, ...(extra ?? [])];
     const issue = makeIssue(CODE_BY_KEYWORD[error.keyword] ?? "schema-invalid", message, path);
     const key = `${issue.code}\u0000${issue.pointer}\u0000${issue.message}`;
     if (!seen.has(key)) {
