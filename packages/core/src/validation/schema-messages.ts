@@ -44,7 +44,7 @@ function unknownMember(name: string, allowed: readonly string[] | undefined, dat
   return allowed.length <= MAX_LISTED_MEMBERS ? `${head} (its members: ${quoted(allowed)})` : head;
 }
 
-function oneOf(allowed: readonly unknown[], data: unknown): string {
+function expectedOneOf(allowed: readonly unknown[], data: unknown): string {
   const strings = allowed.filter((v): v is string => typeof v === "string");
   const meant = typeof data === "string" ? closestName(data, strings) : undefined;
   return `expected ${allowed.length === 1 ? "" : "one of "}${quoted(allowed)}, got ${shown(data)}${meant === undefined ? "" : `: did you mean ${JSON.stringify(meant)}?`}`;
@@ -68,9 +68,9 @@ export function describe(error: SchemaError, data: unknown): { path: string[] | 
     case "type":
       return { path: undefined, message: `expected ${String(p.type).replace(",", " or ")}, got ${shown(data)}` };
     case "const":
-      return { path: undefined, message: oneOf([p.allowedValue], data) };
+      return { path: undefined, message: expectedOneOf([p.allowedValue], data) };
     case "enum":
-      return { path: undefined, message: oneOf(p.allowedValues as unknown[], data) };
+      return { path: undefined, message: expectedOneOf(p.allowedValues as unknown[], data) };
     case "pattern": {
       const name = /\$defs\/([^/]+)\/[^/]+$/.exec(error.schemaPath)?.[1];
       const words = name === undefined ? undefined : PATTERN_WORDS[name];
