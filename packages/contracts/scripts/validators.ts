@@ -137,13 +137,16 @@ export function appendErrorsInPlace(code: string): string {
 // issue can name the member that was probably meant.
 const UNKNOWN_MEMBER = /for\(const (key\d+) in (data\d*)\)\{if\(!\(([^{}]*?)\)\)\{const (err\d+) = \{instancePath([^{}]*?)keyword:"additionalProperties",params:\{additionalProperty: ?\1\}/g;
 
+/** A JavaScript string literal in double quotes, as Ajv writes member names (regex source). */
+const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
+
 /** The standalone code with the allowed member names added to every unknown-member error. */
 export function nameAllowedMembers(code: string): string {
   let rewritten = 0;
-  const out = code.replace(UNKNOWN_MEMBER, (whole: string, key: string, data: string, test: string, err: string, middle: string) => {
-    const names = [...test.matchAll(new RegExp(`${key} === ("(?:[^"\\\\]|\\\\.)*")`, "g"))].map((m) => m[1] as string);
+  const out = code.replace(UNKNOWN_MEMBER, (_whole: string, key: string, data: string, test: string, err: string, middle: string) => {
+    const names = [...test.matchAll(new RegExp(`${key} === (${QUOTED})`, "g"))].map((m) => m[1] as string);
     const lookup = new RegExp(`^func\\d+\\.call\\((schema\\d+)\\.properties, ${key}\\)$`).exec(test);
-    const onlyNames = test.replace(new RegExp(`\\(*${key} === "(?:[^"\\\\]|\\\\.)*"\\)*`, "g"), "").replace(/ \|\| /g, "") === "";
+    const onlyNames = test.replace(new RegExp(`\\(*${key} === ${QUOTED}\\)*`, "g"), "").replace(/ \|\| /g, "") === "";
     let allowed: string;
     if (lookup) allowed = `Object.keys(${lookup[1] as string}.properties)`;
     else if (onlyNames && names.length > 0) allowed = `[${names.join(",")}]`;

@@ -23,7 +23,7 @@ const PATTERN_WORDS: Readonly<Record<string, string>> = {
 const MAX_LISTED_MEMBERS = 12;
 
 /** A value as a message shows it: strings quoted (and shortened), containers by kind. */
-export function shown(value: unknown): string {
+function shown(value: unknown): string {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
   if (typeof value === "number") return `the number ${String(value)}`;
   if (value === null || typeof value === "boolean") return String(value);
