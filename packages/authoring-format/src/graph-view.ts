@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, compareUtf8, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, compareUtf8, objectAt, own, type Obj } from "@graphenix/core";
 import { collectUtilities, type UtilityView } from "./utility-view.js";
 
 export interface EdgeView {
@@ -40,8 +40,8 @@ export interface GraphView {
 
 /** `keys`: the member names of `document.nodes`, when the caller has them already (ignored unless `nodes` is an object). */
 export function graphView(document: Obj, keys?: readonly string[]): GraphView {
-  const nodesObj = asObject(document.nodes) ?? {};
-  const names = keys && nodesObj === document.nodes ? keys : Object.keys(nodesObj);
+  const nodesObj = objectAt(document, "nodes") ?? {};
+  const names = keys && nodesObj === own(document, "nodes") ? keys : Object.keys(nodesObj);
   const objectKeys: string[] = [];
   const values: Obj[] = [];
   const utilities: UtilityView[] = [];
@@ -58,11 +58,11 @@ export function graphView(document: Obj, keys?: readonly string[]): GraphView {
   const byPosition = new Array<Obj>(ids.length);
   for (let i = 0; i < objectKeys.length; i++) byPosition[position.get(objectKeys[i] as string) as number] = values[i] as Obj;
   const edges: EdgeView[] = [];
-  const list = asArray(document.edges);
+  const list = asArray(own(document, "edges"));
   for (let index = 0; index < list.length; index++) {
     const edge = asObject(list[index]);
-    const from = asString(edge?.from);
-    const to = asString(edge?.to);
+    const from = asString(own(edge, "from"));
+    const to = asString(own(edge, "to"));
     if (edge && from !== undefined && to !== undefined) edges.push({ index, from, to, source: position.get(from) ?? -1, target: position.get(to) ?? -1, edge });
   }
   return {
@@ -73,7 +73,7 @@ export function graphView(document: Obj, keys?: readonly string[]): GraphView {
     keys: objectKeys,
     values,
     edges,
-    graphCases: new Set(Object.keys(asObject(document.modelCases) ?? {})),
+    graphCases: new Set(Object.keys(objectAt(document, "modelCases") ?? {})),
     utilities,
   };
 }

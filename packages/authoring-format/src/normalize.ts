@@ -5,7 +5,7 @@ import {
   type NormalizedExecutableGraphDocument,
   type ValidationResult,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, compareUtf8, digestResult, formatOf, setMember, type Obj, validateGuarded, type ValidationOptions } from "@graphenix/core";
+import { cloneJson, compareUtf8, digestResult, formatOf, objectAt, own, setMember, type Obj, validateGuarded, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
 import { orderNodes } from "./rules/acyclic.js";
 import { validateGraph } from "./run-validation.js";
@@ -49,22 +49,22 @@ function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocu
     const list = predecessors.get(to) as string[];
     if (!list.includes(from)) list.push(from);
   }
-  const policies = normalizeGraphPolicies(asObject(doc.policies));
+  const policies = normalizeGraphPolicies(objectAt(doc, "policies"));
   const nodes: NormalizedExecutableGraphDocument["nodes"] = {};
   for (let i = 0; i < graph.ids.length; i++) {
     const id = graph.ids[i] as string;
     setMember(nodes, id, normalizeNode(id, graph.byPosition[i] as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies));
   }
   const edges = graph.edges
-    .map(({ from, to, edge }) => ({ from, to, condition: edge.condition ? cloneJson(edge.condition as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
+    .map(({ from, to, edge }) => ({ from, to, condition: objectAt(edge, "condition") ? cloneJson(own(edge, "condition") as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
     .sort((a, b) => compareUtf8(a.from, b.from) || compareUtf8(a.to, b.to));
   return {
     format: NORMALIZED_GRAPH_FORMAT,
     graphId: doc.graphId as string,
     revision: doc.revision as string,
     formatVersion: doc.formatVersion as string,
-    title: (doc.title as string | undefined) ?? null,
-    description: (doc.description as string | undefined) ?? null,
+    title: (own(doc, "title") as string | undefined) ?? null,
+    description: (own(doc, "description") as string | undefined) ?? null,
     // Member by member: a normalized graph given back keeps a fixed member order whatever its input had.
     source: { format: source.format, graphHash: source.graphHash },
     nodes,

@@ -25,9 +25,9 @@ const issues = (doc: unknown) => validateAuthoringGraph(doc).issues.map((i) => `
 describe("authoring rule edges", () => {
   it("a cycle of 24 nodes is shown in full; 25 is shortened, with its count", () => {
     const full = Array.from({ length: 24 }, (_, i) => `"${id(i)}"`).join(" → ");
-    expect(issues(cycleOf(24))).toEqual([`/edges graph-cycle: the edges form a cycle: ${full} → "n00" (24 nodes)`]);
+    expect(issues(cycleOf(24))).toEqual([`/edges/23 graph-cycle: the edges form a cycle: ${full} → "n00" (24 nodes); this edge leads back to "n00"`]);
     const shortened = Array.from({ length: 23 }, (_, i) => `"${id(i)}"`).join(" → ");
-    expect(issues(cycleOf(25))).toEqual([`/edges graph-cycle: the edges form a cycle: ${shortened} → "…" → "n00" (25 nodes)`]);
+    expect(issues(cycleOf(25))).toEqual([`/edges/24 graph-cycle: the edges form a cycle: ${shortened} → "…" → "n00" (25 nodes); this edge leads back to "n00"`]);
   });
 
   it("distinct edges are not duplicates, whatever their ends' positions", () => {

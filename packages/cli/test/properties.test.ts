@@ -225,9 +225,11 @@ describe("graphenix arguments: properties", () => {
 });
 
 describe("regressions found by the properties", () => {
-  it.each(["0", "[1]", '"text"', "null"])("validate of %s: format-missing names the whole document, not a member it cannot have", async (text) => {
+  it.each([["0", "a number"], ["[1]", "an array"], ['"text"', "a string"], ["null", "null"]])("validate of %s: the whole document is not an object (schema-type), not a member it cannot have", async (text, kind) => {
     const result = await run(["validate", "--json", "-"], text);
     expect(result.code).toBe(1);
-    expect(jsonOutput(result).issues!.map((i) => `${String(i.pointer)} ${String(i.code)}`)).toEqual([" format-missing"]);
+    const issues = jsonOutput(result).issues!;
+    expect(issues.map((i) => `${String(i.pointer)} ${String(i.code)}`)).toEqual([" schema-type"]);
+    expect(String(issues[0]!.message)).toContain(`expected a JSON object with a "format" member, got ${kind}`);
   });
 });

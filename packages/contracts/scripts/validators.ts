@@ -82,6 +82,9 @@ export function createAjv(files: readonly SchemaFile[]): Ajv2020 {
     strict: true,
     allErrors: true,
     discriminator: true,
+    // A member is the object's own (DESIGN: inherited members are never read as document content):
+    // Ajv's default reads \`data.name\` and walks members with for…in, which see Object.prototype.
+    ownProperties: true,
     // String lengths in UTF-16 code units, as JavaScript counts them: no runtime helper import.
     unicode: false,
     logger: false,
@@ -111,7 +114,7 @@ export const DATE_TIME = new RegExp(
  */
 function createExternalAjv(dir: string): InstanceType<typeof AjvDraft07> {
   const Ajv = ((AjvDraft07 as unknown as { default?: typeof AjvDraft07 }).default ?? AjvDraft07) as typeof AjvDraft07;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicode: false, logger: false, code: { source: true, esm: true, lines: false, optimize: true } });
+  const ajv = new Ajv({ strict: false, allErrors: true, ownProperties: true, unicode: false, logger: false, code: { source: true, esm: true, lines: false, optimize: true } });
   ajv.addFormat("date-time", DATE_TIME);
   const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith(".schema.json") ? [join(d, f)] : []));
   for (const file of walk(dir).sort()) ajv.addSchema(JSON.parse(readFileSync(file, "utf8")) as object);
@@ -135,7 +138,7 @@ export function appendErrorsInPlace(code: string): string {
 // either `key === "a" || key === "b"…` or, for many members, a look-up in the schema's
 // `properties`. The rewrite puts that list into the error's params (`allowedMembers`), so the
 // issue can name the member that was probably meant.
-const UNKNOWN_MEMBER = /for\(const (key\d+) in (data\d*)\)\{if\(!\(([^{}]*?)\)\)\{const (err\d+) = \{instancePath([^{}]*?)keyword:"additionalProperties",params:\{additionalProperty: ?\1\}/g;
+const UNKNOWN_MEMBER = /(for\(const (key\d+) of Object\.keys\(data\d*\)\))\{if\(!\(([^{}]*?)\)\)\{const (err\d+) = \{instancePath([^{}]*?)keyword:"additionalProperties",params:\{additionalProperty: ?\2\}/g;
 
 /** A JavaScript string literal in double quotes, as Ajv writes member names (regex source). */
 const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
@@ -143,7 +146,7 @@ const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
 /** The standalone code with the allowed member names added to every unknown-member error. */
 export function nameAllowedMembers(code: string): string {
   let rewritten = 0;
-  const out = code.replace(UNKNOWN_MEMBER, (_whole: string, key: string, data: string, test: string, err: string, middle: string) => {
+  const out = code.replace(UNKNOWN_MEMBER, (_whole: string, loop: string, key: string, test: string, err: string, middle: string) => {
     const names = [...test.matchAll(new RegExp(`${key} === (${QUOTED})`, "g"))].map((m) => m[1] as string);
     const lookup = new RegExp(`^func\\d+\\.call\\((schema\\d+)\\.properties, ${key}\\)$`).exec(test);
     const onlyNames = test.replace(new RegExp(`\\(*${key} === ${QUOTED}\\)*`, "g"), "").replace(/ \|\| /g, "") === "";
@@ -152,7 +155,7 @@ export function nameAllowedMembers(code: string): string {
     else if (onlyNames && names.length > 0) allowed = `[${names.join(",")}]`;
     else throw new Error(`Ajv's standalone code tests member names in a form the codegen does not read: ${test.slice(0, 120)}`);
     rewritten++;
-    return `for(const ${key} in ${data}){if(!(${test})){const ${err} = {instancePath${middle}keyword:"additionalProperties",params:{additionalProperty:${key},allowedMembers:${allowed}}`;
+    return `${loop}{if(!(${test})){const ${err} = {instancePath${middle}keyword:"additionalProperties",params:{additionalProperty:${key},allowedMembers:${allowed}}`;
   });
   const total = (code.match(/keyword:"additionalProperties"/g) ?? []).length;
   if (rewritten !== total) throw new Error(`${total - rewritten} of Ajv's unknown-member errors are in a form the codegen does not rewrite: update UNKNOWN_MEMBER`);

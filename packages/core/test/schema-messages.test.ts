@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closestName, editDistance } from "../src/validation/closest-name.js";
+import { choiceHint, closestName, editDistance } from "../src/validation/closest-name.js";
 import { schemaIssues, type SchemaError } from "../src/validation/schema-issues.js";
 
 const error = (keyword: string, instancePath: string, params: Record<string, unknown>, schemaPath = `#/${keyword}`): SchemaError => ({ keyword, instancePath, schemaPath, params, message: "must NOT be Ajv's words" });
@@ -99,5 +99,16 @@ describe("schema issue messages", () => {
     expect(lines(empty, { s: "" })).toEqual(["/s: schema-length: must not be empty"]);
     // A tag that is there and a string is still reported when its value names no variant.
     expect(lines([error("discriminator", "/n", { error: "mapping", tag: "type", tagValue: "finaliser" })], { n: { type: "finaliser" } })).toEqual(['/n/type: schema-discriminator: unknown type "finaliser"']);
+  });
+});
+
+describe("choiceHint", () => {
+  const what = { one: "graph model case", many: "graph model cases" };
+  it("suggests the choice meant, else lists the choices (at most 12), names the only one, or says there are none", () => {
+    expect(choiceHint("Defualt", ["default", "fast"], what)).toBe(': did you mean "default"?');
+    expect(choiceHint("zzz", ["default", "fast"], what)).toBe('; the graph model cases are "default", "fast"');
+    expect(choiceHint("zzz", ["default"], what)).toBe('; the only graph model case is "default"');
+    expect(choiceHint("zzz", [], what)).toBe("; there are no graph model cases");
+    expect(choiceHint("zzz", Array.from({ length: 13 }, (_, i) => `case-${i}`), what)).toBe("; there are 13 graph model cases");
   });
 });

@@ -1,6 +1,10 @@
 import type { GraphRuntimeObject, ModelSelection, ModelSlotBinding, ModelSlotName, NormalizedExecutableGraphDocument, NormalizedNode } from "@graphenix/contracts";
 import { SLOT_WORDS } from "@graphenix/plan-format";
-import { cloneJson, getMember, hasMember, type IssueCollector } from "@graphenix/core";
+import { choiceHint, cloneJson, getMember, hasMember, objectAt, own, type IssueCollector } from "@graphenix/core";
+
+/** How a model-case message names the cases it lists (choiceHint). */
+const GRAPH_CASES = { one: "graph model case", many: "graph model cases" };
+const USABLE_CASES = { one: "model case it may use", many: "model cases it may use" };
 
 export interface GraphCase {
   readonly id: string;
@@ -16,22 +20,24 @@ export interface NodeCase {
 
 /** The graph model case: the runtime's choice, else the graph's default; with its explanation. */
 export function selectGraphCase(graph: NormalizedExecutableGraphDocument, runtime: GraphRuntimeObject, issues: IssueCollector): GraphCase | undefined {
-  if (runtime.graphModelCase !== undefined) {
-    if (!hasMember(graph.modelCases, runtime.graphModelCase)) {
-      issues.add("model-case-unknown", `the runtime chose the graph model case ${JSON.stringify(runtime.graphModelCase)}, which the graph does not have`, ["runtime", "graphModelCase"]);
+  const chosen = own(runtime, "graphModelCase") as string | undefined;
+  if (chosen !== undefined) {
+    if (!hasMember(graph.modelCases, chosen)) {
+      issues.add("model-case-unknown", `the runtime chose the graph model case ${JSON.stringify(chosen)}, which the graph does not have${choiceHint(chosen, Object.keys(graph.modelCases), GRAPH_CASES)}`, ["runtime", "graphModelCase"]);
       return undefined;
     }
-    return { id: runtime.graphModelCase, explanation: "runtime.graphModelCase" };
+    return { id: chosen, explanation: "runtime.graphModelCase" };
   }
   return { id: graph.defaultModelCase, explanation: "graph.defaultModelCase (the runtime chose no graph model case)" };
 }
 
 /** A node's model case: the runtime's override, else the node's default, else none. */
 export function selectNodeCase(id: string, node: NormalizedNode, graph: NormalizedExecutableGraphDocument, runtime: GraphRuntimeObject, issues: IssueCollector): NodeCase {
-  const override = getMember(runtime.nodeModelCases, id);
+  const override = getMember(objectAt(runtime, "nodeModelCases") as Record<string, string> | undefined, id);
   if (override !== undefined) {
     if (!hasMember(node.modelCases, override) && !hasMember(graph.modelCases, override)) {
-      issues.add("model-case-unknown", `the runtime chose the model case ${JSON.stringify(override)} for ${JSON.stringify(id)}, which neither the node nor the graph has`, ["runtime", "nodeModelCases", id]);
+      const choices = [...new Set([...Object.keys(node.modelCases), ...Object.keys(graph.modelCases)])];
+      issues.add("model-case-unknown", `the runtime chose the model case ${JSON.stringify(override)} for ${JSON.stringify(id)}, which neither the node nor the graph has${choiceHint(override, choices, USABLE_CASES)}`, ["runtime", "nodeModelCases", id]);
     }
     return { id: override, explanation: "runtime.nodeModelCases", source: "runtimeOverride" };
   }
@@ -52,10 +58,10 @@ export function resolveSlot(
 ): ModelSlotBinding | undefined {
   if (nodeCase.id !== null) {
     const chosen = getMember(node.modelCases, nodeCase.id) ?? getMember(graph.modelCases, nodeCase.id);
-    const selection = chosen?.[slot] as ModelSelection | undefined;
+    const selection = own(chosen, slot) as ModelSelection | undefined;
     if (selection) return { selection: cloneJson(selection), source: nodeCase.source };
   }
-  const selection = getMember(graph.modelCases, graphCase.id)?.[slot] as ModelSelection | undefined;
+  const selection = own(getMember(graph.modelCases, graphCase.id), slot) as ModelSelection | undefined;
   return selection ? { selection: cloneJson(selection), source: "graphCase" } : undefined;
 }
 

@@ -8,7 +8,7 @@ import {
   type GraphRuntimeObject,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { cloneJson, digest, formatOf, IssueCollector, jsonEqual, mayChangeBetweenReads, prefixIssues, resolveLimits, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
+import { choiceHint, cloneJson, digest, formatOf, IssueCollector, jsonEqual, mayChangeBetweenReads, objectAt, own, prefixIssues, resolveLimits, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
@@ -89,11 +89,12 @@ export function checkCompileOptions(options: CompileOptions): void {
 function checkedOptions(options: CompileOptions): CheckedOptions {
   const createdAt = createdAtFrom(options);
   const format = formatFrom(options);
-  const limits = options.limits ? { limits: options.limits } : undefined;
+  const given = own(options, "limits") as CompileOptions["limits"];
+  const limits = given ? { limits: given } : undefined;
   const maxIssues = maxIssuesFrom(limits);
-  checkRegistryOption(options.profileRegistry);
+  checkRegistryOption(own(options, "profileRegistry"));
   // A fixed id does not depend on the inputs: refused now, whatever the inputs turn out to be.
-  if (typeof options.planId === "string") planIdFrom(options, "");
+  if (typeof own(options, "planId") === "string") planIdFrom(options, "");
   return { createdAt, format, limits, maxIssues };
 }
 
@@ -120,21 +121,23 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
   const issues = new IssueCollector(maxIssues);
   if (!carriesNoRunEvidence(authoringGraph, runtime, limits, issues)) return { ok: false, issues: issues.finish() };
 
-  const registry = options.profileRegistry ?? rt.profileRegistry;
+  const optionRegistry = own(options, "profileRegistry") as GraphRuntimeObject["profileRegistry"];
+  const runtimeRegistry = own(rt, "profileRegistry") as GraphRuntimeObject["profileRegistry"];
+  const registry = optionRegistry ?? runtimeRegistry;
   if (!registry) {
-    issues.add("compile-registry-missing", "no profile registry: give the runtime object a profileRegistry, or pass options.profileRegistry", ["runtime", "profileRegistry"]);
+    issues.add("compile-registry-missing", "no profile registry: give the runtime object a profileRegistry (a program calling compileExecutablePlan may pass options.profileRegistry instead)", ["runtime", "profileRegistry"]);
     return { ok: false, issues: issues.finish() };
   }
-  if (options.profileRegistry && rt.profileRegistry && !jsonEqual(options.profileRegistry, rt.profileRegistry)) {
+  if (optionRegistry && runtimeRegistry && !jsonEqual(optionRegistry, runtimeRegistry)) {
     issues.add("compile-registry-conflict", "options.profileRegistry differs from the runtime object's profileRegistry; pass one, or make them agree", ["options", "profileRegistry"]);
   }
-  for (const id of Object.keys(rt.nodeModelCases ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(graph.nodes, id)) issues.add("compile-runtime-unknown-node", `the runtime overrides the model case of ${JSON.stringify(id)}, which the graph does not have`, ["runtime", "nodeModelCases", id]);
+  for (const id of Object.keys(objectAt(rt, "nodeModelCases") ?? {})) {
+    if (!Object.prototype.hasOwnProperty.call(graph.nodes, id)) issues.add("compile-runtime-unknown-node", `the runtime overrides the model case of ${JSON.stringify(id)}, which is not a node of the graph${choiceHint(id, graph.nodeOrder, { one: "node", many: "nodes" })}`, ["runtime", "nodeModelCases", id]);
   }
   const graphCase = selectGraphCase(graph, rt, issues);
   if (!graphCase || issues.errorCount > 0) return { ok: false, issues: issues.finish() };
   const nodeCases = new Map<string, NodeCase>(Object.entries(graph.nodes).map(([id, node]) => [id, selectNodeCase(id, node, graph, rt, issues)]));
-  const ctx: BuildContext = { graph, graphCase, nodeCases, issues };
+  const ctx: BuildContext = { authoringGraph, graph, graphCase, nodeCases, issues };
 
   const head = {
     source: { graphId: graph.graphId, graphRevision: graph.revision, graphHash: graph.source.graphHash, formatVersion: graph.formatVersion },
@@ -144,7 +147,7 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
       mode: rt.mode,
       environment: rt.environment,
       sourceGraphHash: graph.source.graphHash,
-      ...(registry.registryHash !== undefined && { profileRegistryHash: registry.registryHash }),
+      ...(own(registry, "registryHash") !== undefined && { profileRegistryHash: registry.registryHash as string }),
     },
   };
   const body = format === "v2" ? buildPlanV2(ctx, head) : buildPlanV1(ctx, head);

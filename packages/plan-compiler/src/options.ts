@@ -1,4 +1,4 @@
-import { isRealDate, type ValidationLimits } from "@graphenix/core";
+import { isRealDate, own, type ValidationLimits } from "@graphenix/core";
 import type { GraphRuntimeObject } from "@graphenix/contracts";
 
 /** Thrown for misuse of the compiler's own options (never for anything in the documents). */
@@ -33,7 +33,9 @@ export const TIMESTAMP = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([0
 
 export function createdAtFrom(options: CompileOptions): string {
   if (options === null || typeof options !== "object") throw new CompileOptionsError("compileExecutablePlan needs options with at least { now }");
-  const now = typeof options.now === "function" ? options.now() : options.now;
+  // Options are read as own members, as documents are (docs/architecture.md, "Own members only").
+  const given = own(options, "now");
+  const now: unknown = typeof given === "function" ? (given as () => unknown).call(options) : given;
   if (typeof now !== "string" || !TIMESTAMP.test(now) || !isRealDate(now)) {
     throw new CompileOptionsError(`options.now must be (or return) an RFC 3339 UTC timestamp such as "2026-06-06T12:00:00.000Z", not ${JSON.stringify(now)}`);
   }
@@ -41,7 +43,7 @@ export function createdAtFrom(options: CompileOptions): string {
 }
 
 export function formatFrom(options: CompileOptions): PlanFormatChoice {
-  const format = options.format ?? "v2";
+  const format = (own(options, "format") as PlanFormatChoice | undefined) ?? "v2";
   if (format !== "v2" && format !== "v1") throw new CompileOptionsError(`options.format must be "v2" or "v1", not ${JSON.stringify(format)}`);
   return format;
 }
@@ -57,7 +59,7 @@ export const MAX_IDENTIFIER_LENGTH = 256;
  * options, not something wrong with the documents.
  */
 export function planIdFrom(options: CompileOptions, contentDigest: string): string {
-  const chosen = options.planId;
+  const chosen = own(options, "planId") as CompileOptions["planId"];
   if (chosen === undefined) return `plan:${contentDigest.slice("sha256:".length, "sha256:".length + 24)}`;
   const id: unknown = typeof chosen === "function" ? chosen(contentDigest) : chosen;
   if (typeof id !== "string" || id.length > MAX_IDENTIFIER_LENGTH || !IDENTIFIER.test(id)) {

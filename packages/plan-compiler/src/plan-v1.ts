@@ -1,5 +1,5 @@
 import type { ExecutableGraphPlan, ExecutionUnitPlan, ModelSlots, NodeExecutionPlanV1, FinalizerExecutionPlanV1, CaseSelection, UnitKindV1 } from "@graphenix/contracts";
-import { cloneJson, setMember } from "@graphenix/core";
+import { asArray, cloneJson, hasMember, own, setMember } from "@graphenix/core";
 import { missingSlot, resolveSlot } from "./cases.js";
 import type { BuildContext } from "./plan-v2.js";
 import { nodeUnits } from "./units.js";
@@ -18,13 +18,30 @@ function checkV1(ctx: BuildContext): void {
     if (node.type !== "task" && node.type !== "finalizer") ctx.issues.add("compile-v1-unsupported", `v1 plans cannot run ${node.type} nodes: compile to v2`, [...at, "type"]);
     if (node.type !== "task") continue;
     const p = (node as { parameters: { executionStrategies: unknown[]; aiTaskProfile: { inputSynthesis: { enabled: boolean } } } }).parameters;
-    if ((node as { executionClass?: string }).executionClass === "local") ctx.issues.add("compile-v1-unsupported", "v1 plans cannot run local skills: compile to v2", [...at, "executionClass"]);
+    if ((node as { executionClass: string }).executionClass === "local") ctx.issues.add("compile-v1-unsupported", "v1 plans cannot run local skills: compile to v2", [...at, "executionClass"]);
     if (p.executionStrategies.length > 0) ctx.issues.add("compile-v1-unsupported", "v1 plans cannot run MAIN-phase wrappers (executionStrategies): compile to v2", [...at, "parameters", "executionStrategies"]);
     if (p.aiTaskProfile.inputSynthesis.enabled) ctx.issues.add("compile-v1-unsupported", "v1 plans cannot run the skill input synthesis profile: compile to v2", [...at, "parameters", "aiTaskProfile", "inputSynthesis"]);
   }
-  ctx.graph.edges.forEach((edge) => {
-    if (edge.condition) ctx.issues.add("compile-v1-unsupported", "v1 plans have no deferred gates for conditional edges: compile to v2", ["authoringGraph", "edges"]);
+  let authored: Map<string, number> | undefined;
+  ctx.graph.edges.forEach((edge, i) => {
+    if (!edge.condition) return;
+    authored ??= authoredEdgeIndexes(ctx.authoringGraph);
+    const at = authored.get(`${edge.from}\u0000${edge.to}`) ?? i;
+    ctx.issues.add("compile-v1-unsupported", "v1 plans have no deferred gates for conditional edges: compile to v2, or drop the condition", ["authoringGraph", "edges", at, "condition"]);
   });
+}
+
+/**
+ * Where the authoring graph as given lists each edge (`from`, NUL, `to` → index): the normalized
+ * graph sorts its edges, and issues point into the input. A valid graph lists an edge once.
+ */
+function authoredEdgeIndexes(authoringGraph: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  asArray(own(authoringGraph, "edges")).forEach((edge, i) => {
+    const key = `${String(own(edge, "from"))}\u0000${String(own(edge, "to"))}`;
+    if (!out.has(key)) out.set(key, i);
+  });
+  return out;
 }
 
 export function buildPlanV1(ctx: BuildContext, head: Pick<PlanBodyV1, "source" | "profileRegistry" | "runtimeBinding">): PlanBodyV1 | undefined {
@@ -39,7 +56,7 @@ export function buildPlanV1(ctx: BuildContext, head: Pick<PlanBodyV1, "source" |
     const units: ExecutionUnitPlan[] = [];
     nodeUnits(id, node).forEach((d, order) => {
       const slot = d.slot!;
-      const binding = modelSlots[slot] ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
+      const binding = (hasMember(modelSlots, slot) ? modelSlots[slot] : undefined) ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
       if (!binding) return missingSlot(ctx.issues, id, slot);
       modelSlots[slot] = binding;
       units.push({

@@ -11,7 +11,7 @@ import type {
   NormalizedExecutableGraphDocument,
   NormalizedTaskNode,
 } from "@graphenix/contracts";
-import { cloneJson, compareUtf8, getMember, setMember, type IssueCollector } from "@graphenix/core";
+import { cloneJson, compareUtf8, getMember, hasMember, setMember, type IssueCollector } from "@graphenix/core";
 import { UNIT_KINDS_V2 } from "@graphenix/plan-format";
 import { missingSlot, resolveSlot, type GraphCase, type NodeCase } from "./cases.js";
 import { nodeUnits, unitPolicies } from "./units.js";
@@ -20,6 +20,8 @@ import { nodeUnits, unitPolicies } from "./units.js";
 export type PlanBodyV2 = Omit<ExecutableGraphPlanV2, "format" | "planId" | "createdAt" | "planHash">;
 
 export interface BuildContext {
+  /** The authoring graph as given (issues point into it), and its normalized form (what is built from). */
+  readonly authoringGraph: unknown;
   readonly graph: NormalizedExecutableGraphDocument;
   readonly graphCase: GraphCase;
   readonly nodeCases: ReadonlyMap<string, NodeCase>;
@@ -44,18 +46,20 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
       ...(d.actionKey !== undefined && { actionKey: d.actionKey }),
       ...(d.skillKey !== undefined && { skillKey: d.skillKey }),
     };
+    let bound = false;
     if (d.slot !== null) {
       const slot: ModelSlotName = d.slot;
-      const binding = modelSlots[slot] ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
+      const binding = (hasMember(modelSlots, slot) ? modelSlots[slot] : undefined) ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
       if (binding) {
         modelSlots[slot] = binding;
+        bound = true;
         Object.assign(unit, { modelSlot: slot, modelSelection: cloneJson(binding.selection), modelSource: binding.source });
       } else if (!UNIT_KINDS_V2[d.kind].slotOptional) missingSlot(ctx.issues, id, slot);
     }
     if (d.reads !== undefined) unit.invokeContract = { reads: [...d.reads], writes: [] };
     if (d.unitParams) unit.unitParams = d.unitParams;
     unit.retryPolicy = cloneJson(policies.retryPolicy);
-    if (unit.modelSlot) unit.fallbackPolicy = cloneJson(policies.fallbackPolicy);
+    if (bound) unit.fallbackPolicy = cloneJson(policies.fallbackPolicy);
     unit.tracePolicy = cloneJson(policies.tracePolicy);
     return { ...unit, sourcePath: d.sourcePath };
   });

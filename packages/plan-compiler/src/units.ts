@@ -11,17 +11,27 @@ import type {
 } from "@graphenix/contracts";
 import { cloneJson, escapePointerToken } from "@graphenix/core";
 
-/** A unit before ids, orders and models are filled in; `slot` is null for units that run no model. */
+/**
+ * A unit before ids, orders and models are filled in; `slot` is null for units that run no model.
+ * Every member is present (undefined when the unit has none): a missing one would be looked up on
+ * Object.prototype, where code may have put one (docs/architecture.md, "Own members only").
+ */
 export interface UnitDraft {
   readonly kind: UnitKindV2;
   readonly phase: "pre" | "main" | "post" | "output" | "special";
   readonly slot: ModelSlotName | null;
-  readonly strategyKey?: string;
-  readonly actionKey?: string;
-  readonly skillKey?: string;
-  readonly unitParams?: UnitParams;
-  readonly reads?: readonly string[];
+  readonly strategyKey: string | undefined;
+  readonly actionKey: string | undefined;
+  readonly skillKey: string | undefined;
+  readonly unitParams: UnitParams | undefined;
+  readonly reads: readonly string[] | undefined;
   readonly sourcePath: string;
+}
+
+type DraftOf = Pick<UnitDraft, "kind" | "phase" | "slot" | "sourcePath"> & Partial<UnitDraft>;
+
+function draft(d: DraftOf): UnitDraft {
+  return { strategyKey: undefined, actionKey: undefined, skillKey: undefined, unitParams: undefined, reads: undefined, ...d };
 }
 
 export function nodePath(id: string): string {
@@ -29,6 +39,7 @@ export function nodePath(id: string): string {
 }
 
 const params = (p: UnitParams): UnitParams | undefined => (Object.keys(p).length > 0 ? cloneJson(p) : undefined);
+const key = (k: string | null): string | undefined => k ?? undefined;
 
 /**
  * The design → plan mapping of a task node, in run order (docs/plan-compiler.md):
@@ -44,21 +55,21 @@ export function taskUnits(id: string, node: NormalizedTaskNode): UnitDraft[] {
   const preReads = sources ?? [];
   const { pre, post } = p.taskConfiguration.aiTaskStrategies;
   const out: UnitDraft[] = [];
-  if (pre) out.push({ kind: "externalPreUtility", phase: "pre", slot: "preActionModel", strategyKey: pre.strategyKey, actionKey: pre.actionKey, unitParams: params(pre.unitParams), reads: preReads, sourcePath: `${base}/taskConfiguration/aiTaskStrategies/pre` });
+  if (pre) out.push(draft({ kind: "externalPreUtility", phase: "pre", slot: "preActionModel", strategyKey: pre.strategyKey, actionKey: pre.actionKey, unitParams: params(pre.unitParams), reads: preReads, sourcePath: `${base}/taskConfiguration/aiTaskStrategies/pre` }));
   p.preActions.forEach((a, i) => {
-    out.push({ kind: "externalPreUtility", phase: "pre", slot: "preActionModel", actionKey: a.actionKey, ...(a.strategyKey !== null && { strategyKey: a.strategyKey }), unitParams: params(a.unitParams), reads: preReads, sourcePath: `${base}/preActions/${i}` });
+    out.push(draft({ kind: "externalPreUtility", phase: "pre", slot: "preActionModel", actionKey: a.actionKey, strategyKey: key(a.strategyKey), unitParams: params(a.unitParams), reads: preReads, sourcePath: `${base}/preActions/${i}` }));
   });
   if (p.aiTaskProfile.inputSynthesis.enabled) {
-    out.push({ kind: "pipelinePhase", phase: "main", slot: "skillModel", strategyKey: "inputSynthesis", reads: sources ?? [], sourcePath: `${base}/aiTaskProfile/inputSynthesis` });
+    out.push(draft({ kind: "pipelinePhase", phase: "main", slot: "skillModel", strategyKey: "inputSynthesis", reads: sources ?? [], sourcePath: `${base}/aiTaskProfile/inputSynthesis` }));
   }
   p.executionStrategies.forEach((e, i) => {
-    out.push({ kind: "pipelinePhase", phase: "main", slot: "skillModel", strategyKey: e.strategyKey, unitParams: params(e.unitParams), reads: [], sourcePath: `${base}/executionStrategies/${i}` });
+    out.push(draft({ kind: "pipelinePhase", phase: "main", slot: "skillModel", strategyKey: e.strategyKey, unitParams: params(e.unitParams), reads: [], sourcePath: `${base}/executionStrategies/${i}` }));
   });
-  if (node.executionClass === "local") out.push({ kind: "localSkill", phase: "main", slot: null, skillKey: p.skillKey, sourcePath: `${base}/skillKey` });
-  else out.push({ kind: "mainSkill", phase: "main", slot: "skillModel", skillKey: p.skillKey, reads: p.smartInput.paths, sourcePath: `${base}/skillKey` });
-  if (post) out.push({ kind: "externalPostUtility", phase: "post", slot: "postActionModel", strategyKey: post.strategyKey, actionKey: post.actionKey, unitParams: params(post.unitParams), reads: [], sourcePath: `${base}/taskConfiguration/aiTaskStrategies/post` });
+  if (node.executionClass === "local") out.push(draft({ kind: "localSkill", phase: "main", slot: null, skillKey: p.skillKey, sourcePath: `${base}/skillKey` }));
+  else out.push(draft({ kind: "mainSkill", phase: "main", slot: "skillModel", skillKey: p.skillKey, reads: p.smartInput.paths, sourcePath: `${base}/skillKey` }));
+  if (post) out.push(draft({ kind: "externalPostUtility", phase: "post", slot: "postActionModel", strategyKey: post.strategyKey, actionKey: post.actionKey, unitParams: params(post.unitParams), reads: [], sourcePath: `${base}/taskConfiguration/aiTaskStrategies/post` }));
   p.postActions.forEach((a, i) => {
-    out.push({ kind: "externalPostUtility", phase: "post", slot: "postActionModel", actionKey: a.actionKey, ...(a.strategyKey !== null && { strategyKey: a.strategyKey }), unitParams: params(a.unitParams), reads: [], sourcePath: `${base}/postActions/${i}` });
+    out.push(draft({ kind: "externalPostUtility", phase: "post", slot: "postActionModel", actionKey: a.actionKey, strategyKey: key(a.strategyKey), unitParams: params(a.unitParams), reads: [], sourcePath: `${base}/postActions/${i}` }));
   });
   return out;
 }
@@ -70,10 +81,10 @@ export function nodeUnits(id: string, node: NormalizedNode): UnitDraft[] {
       return taskUnits(id, node as NormalizedTaskNode);
     case "finalizer": {
       const strategyKey = (node.parameters as { strategyKey: string | null }).strategyKey;
-      return [{ kind: "finalizer", phase: "output", slot: "finalizerModel", ...(strategyKey !== null && { strategyKey }), sourcePath: nodePath(id) }];
+      return [draft({ kind: "finalizer", phase: "output", slot: "finalizerModel", strategyKey: key(strategyKey), sourcePath: nodePath(id) })];
     }
     default:
-      return [{ kind: node.type as "validation" | "mapping" | "callGraph", phase: "special", slot: null, sourcePath: nodePath(id) }];
+      return [draft({ kind: node.type as "validation" | "mapping" | "callGraph", phase: "special", slot: null, sourcePath: nodePath(id) })];
   }
 }
 

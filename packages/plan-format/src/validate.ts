@@ -16,6 +16,7 @@ import {
   resolveLimits,
   scanDocument,
   schemaIssues,
+  own,
   type Obj,
   type ScanOptions,
   type SchemaValidator,
@@ -64,13 +65,13 @@ function runOnce<T>(plan: unknown, version: PlanVersion, options: ValidationOpti
       if (!quick && !schema(plan)) for (const issue of schemaIssues(schema.errors, plan)) issues.push(issue);
       const view = planView(obj, version);
       for (const rule of PLAN_RULES) rule({ view, issues, limits });
-      if (version === "v2" && typeof obj.planHash === "string") {
+      if (version === "v2" && typeof own(obj, "planHash") === "string") {
         // computePlanHash without the throw: a plan the scan reported as not JSON (a lone
         // surrogate, NaN, …) has no canonical form, so there is no hash to compare.
         const { planHash, ...rest } = obj;
         const hash = digestResult(rest);
         if (hash.ok && hash.value !== planHash) {
-          issues.add("plan-hash-mismatch", "planHash is not the sha256 of the plan's canonical bytes without planHash: the plan was changed after it was hashed", ["planHash"]);
+          issues.add("plan-hash-mismatch", `planHash is ${String(planHash)}, but the plan's canonical bytes without planHash hash to ${hash.value}: the plan was changed after it was hashed`, ["planHash"]);
         }
       }
     }

@@ -1,5 +1,5 @@
 import type { ActionTemplate, LabAsset, PlanSpec } from "@graphenix/contracts";
-import { compareUtf8, type IssueCollector } from "@graphenix/core";
+import { compareUtf8, own, type IssueCollector } from "@graphenix/core";
 import { matchTargets } from "./targets.js";
 
 export type Scalar = string | number | boolean;
@@ -21,11 +21,11 @@ export function selectTemplates(plan: PlanSpec, issues: IssueCollector): ActionT
     if (byId.has(t.template_id)) issues.add("config_schema_invalid", `the template_id ${JSON.stringify(t.template_id)} is already the id of an earlier template`, ["scenario", "plan", "templates", i, "template_id"]);
     else byId.set(t.template_id, t);
   });
-  const wanted = plan.axes.templates;
+  const wanted = own(plan.axes, "templates") as string[] | undefined;
   for (const [i, id] of (wanted ?? []).entries()) {
     if (!byId.has(id)) issues.add("config_schema_invalid", `axes.templates names ${JSON.stringify(id)}, which is not a template of the plan`, ["scenario", "plan", "axes", "templates", i]);
   }
-  const techniques = plan.axes.techniques;
+  const techniques = own(plan.axes, "techniques") as string[] | undefined;
   return plan.templates
     .filter((t) => (wanted === undefined || wanted.includes(t.template_id)) && (techniques === undefined || techniques.includes(t.technique_id)))
     .sort((a, b) => compareUtf8(a.template_id, b.template_id));
@@ -33,7 +33,7 @@ export function selectTemplates(plan: PlanSpec, issues: IssueCollector): ActionT
 
 /** Every axis with its values: `targets` from the inventory, value axes as given. */
 export function resolveAxes(plan: PlanSpec, assets: readonly LabAsset[]): Axis[] {
-  const expand = new Set(plan.expand ?? []);
+  const expand = new Set((own(plan, "expand") as string[] | undefined) ?? []);
   const axes: Axis[] = [
     { name: "targets", values: matchTargets(assets, plan.axes.targets.selector).map((a) => a.asset_id), ordering: "asset_id_utf8", expanded: expand.has("targets") },
   ];

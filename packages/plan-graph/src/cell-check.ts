@@ -1,5 +1,5 @@
 import type { PlanGraph, PlanGraphNode } from "@graphenix/contracts";
-import type { IssueCollector } from "@graphenix/core";
+import { own, type IssueCollector } from "@graphenix/core";
 
 /**
  * Where each node of a plan graph sits, checked node by node (docs/plan-graph.md): a `matrix`
@@ -22,10 +22,10 @@ export class CellCheck {
     if (!this.templates.has(node.template_id)) issues.add("plan_graph_template_unknown", `the template ${JSON.stringify(node.template_id)} is not one of the graph's templates`, ["nodes", i, "template_id"]);
     if (!this.matrix) {
       if (i > 0) issues.add("plan_graph_cell_invalid", "an atomic graph has exactly one node", ["nodes", i]);
-      if (node.cell) issues.add("plan_graph_cell_invalid", "a node of an atomic graph has no cell", ["nodes", i, "cell"]);
+      if (own(node, "cell")) issues.add("plan_graph_cell_invalid", "a node of an atomic graph has no cell", ["nodes", i, "cell"]);
       return;
     }
-    const cell = node.cell;
+    const cell = own(node, "cell") as PlanGraphNode["cell"];
     if (!cell) {
       issues.add("plan_graph_cell_invalid", "every node of a matrix graph has a cell (its place in the matrix)", ["nodes", i]);
       return;

@@ -1,4 +1,4 @@
-import type { ValidationLimits } from "@graphenix/core";
+import { own, type ValidationLimits } from "@graphenix/core";
 
 /** Options of `compilePlan` (docs/plan-graph.md). */
 export interface CompilePlanOptions {
@@ -24,7 +24,7 @@ export const MAX_NODES_CEILING = 10_000_000;
  * 10^12 let one through that then failed to allocate its node indexes.
  */
 export function maxNodesOption(options: CompilePlanOptions): number {
-  const value = options.max_nodes ?? DEFAULT_MAX_NODES;
+  const value = (own(options, "max_nodes") as number | undefined) ?? DEFAULT_MAX_NODES;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_NODES_CEILING) {
     throw new RangeError(`compilePlan: max_nodes must be a whole number from 1 to ${MAX_NODES_CEILING}, not ${typeof value === "number" ? value : `a ${typeof value}`}`);
   }

@@ -1,14 +1,20 @@
 import type { LabAsset, TargetSelector } from "@graphenix/contracts";
-import { compareUtf8 } from "@graphenix/core";
+import { compareUtf8, own } from "@graphenix/core";
+
+/** A selector without `name` matches every asset; with it, the assets whose own `name` is equal. */
+function matches(selector: TargetSelector, asset: LabAsset, name: "os" | "role"): boolean {
+  const wanted = own(selector, name);
+  return wanted === undefined || own(asset, name) === wanted;
+}
 
 /** The assets a selector matches, in UTF-8 byte order of `asset_id` (DESIGN §6.5: `ws-10` before `ws-2`). */
 export function matchTargets(assets: readonly LabAsset[], selector: TargetSelector): LabAsset[] {
   return assets
     .filter(
       (asset) =>
-        (selector.os === undefined || asset.os === selector.os) &&
-        (selector.role === undefined || asset.role === selector.role) &&
-        (selector.tags ?? []).every((tag) => (asset.tags ?? []).includes(tag)),
+        matches(selector, asset, "os") &&
+        matches(selector, asset, "role") &&
+        ((own(selector, "tags") as string[] | undefined) ?? []).every((tag) => ((own(asset, "tags") as string[] | undefined) ?? []).includes(tag)),
     )
     .sort((a, b) => compareUtf8(a.asset_id, b.asset_id));
 }

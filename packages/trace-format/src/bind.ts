@@ -82,7 +82,7 @@ export function bindTraceToPlan(trace: unknown, plan: unknown, options?: Validat
 function finishBinding(t: GraphExecutionTrace, prepared: PreparedPlan, step: BindingStep, issues: IssueCollector): BindResult {
   const p = prepared.plan;
   if (t.planId !== p.planId) issues.add("trace-plan-mismatch", `the trace ran plan ${t.planId}, not ${p.planId}`, ["trace", "planId"]);
-  if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", "the trace's planHash is not this plan's hash: it recorded another version of the plan", ["trace", "planHash"]);
+  if (t.planHash !== prepared.planHash) issues.add("trace-plan-mismatch", `the trace's planHash is ${t.planHash}, but this plan's is ${prepared.planHash}: it recorded another version of the plan`, ["trace", "planHash"]);
   issues.pushAll(step.issues.finish());
   const { firstStart, lastEnd, unitState } = step;
   const { dependents, dependencies, dependentIds, dependencyIds } = prepared;

@@ -1,5 +1,5 @@
 import type { ModelSelection, TraceEvent } from "@graphenix/contracts";
-import { IssueCollector, keepShape } from "@graphenix/core";
+import { IssueCollector, keepShape, own } from "@graphenix/core";
 import { Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
 import { PlanPositions, type PreparedPlan, type UnitInfo } from "./prepared-plan.js";
 
@@ -46,13 +46,13 @@ export class BindingStep {
     const { unitList, nodes } = this.prepared;
     const issues = this.issues;
     // Each member read once: events come in several shapes, and every read of one costs.
-    const nodeId = event.nodeId;
+    const nodeId = own(event, "nodeId") as string | undefined;
     let nodeIndex: number;
     if (subject === Subject.Unit) {
       if (position >= unitList.length) {
         if (nodeId !== undefined && !nodes.has(nodeId)) {
           if (issues.hasRoom()) issues.add("trace-unknown-node", `${nodeId} is not a node of the plan`, ["trace", "events", i, "nodeId"]);
-        } else if (issues.hasRoom()) issues.add("trace-unknown-unit", `${String(event.unitId)} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
+        } else if (issues.hasRoom()) issues.add("trace-unknown-unit", `${String(own(event, "unitId"))} is not a unit of the plan`, ["trace", "events", i, "unitId"]);
         return;
       }
       const info = unitList[position]!;
@@ -97,14 +97,15 @@ export class BindingStep {
       for (let r = 0; r < rank; r++) if (running[base + r]! > 0) earlierRunning = true;
       if ((earlierRunning || rank < highestRank[nodeIndex]!) && issues.hasRoom()) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
       if (rank > highestRank[nodeIndex]!) highestRank[nodeIndex] = rank;
-      if ((event.attempt ?? 1) > info.maxAttempts && issues.hasRoom()) issues.add("trace-attempts-exceeded", `attempt ${event.attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
+      const attempt = (own(event, "attempt") as number | undefined) ?? 1;
+      if (attempt > info.maxAttempts && issues.hasRoom()) issues.add("trace-attempts-exceeded", `attempt ${attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
       if (unitState[index] !== RUNNING) running[base + rank]!++;
       unitState[index] = RUNNING;
     } else if (phase === Phase.Ended || phase === Phase.Skipped) {
       if (unitState[index] === RUNNING) running[base + rank]!--;
       unitState[index] = MENTIONED;
     }
-    const model = event.model;
+    const model = own(event, "model") as ModelSelection | undefined;
     if (model !== undefined && !allows(info.allowedModels, model) && issues.hasRoom()) {
       issues.add("trace-model-not-allowed", "the model used is neither the unit's model nor one of its fallback models", ["trace", "events", i, "model"]);
     }

@@ -1,5 +1,5 @@
 import type { GraphExecutionTrace, TraceEvent } from "@graphenix/contracts";
-import type { IssueCollector } from "@graphenix/core";
+import { own, type IssueCollector } from "@graphenix/core";
 import { eventCode, isFailure, Phase, phaseOf, Subject, subjectOf } from "./lifecycle.js";
 import { inlinePayloadOverLimit, MAX_INLINE_PAYLOAD_BYTES } from "./payload.js";
 import type { SubjectPositions } from "./positions.js";
@@ -38,14 +38,23 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
   // How many units ended each way, kept as outcomes change: the status check needs no walk.
   const unitOutcomes = new Int32Array(4);
   let last = trace.startedAt;
+  let previousSeq = -1;
   for (let i = 0; i < count; i++) {
     const event = events[i]!;
-    // Each member read once: events come in several shapes, and every read of one costs.
-    const { type, at, payload } = event;
-    if (event.seq !== i) issues.add("trace-seq-invalid", `seq must be the event's position, ${i}`, ["events", i, "seq"]);
+    // Each member read once: events come in several shapes, and every read of one costs. Optional
+    // members are read as own members (docs/architecture.md, "Own members only").
+    const { type, at } = event;
+    const payload = own(event, "payload") as TraceEvent["payload"];
+    // One issue per run of misnumbered events: after a missing or doubled event, the ones that
+    // go on counting from the wrong number are not reported again.
+    const seq = event.seq;
+    if (seq !== i && !(i > 0 && previousSeq !== i - 1 && seq === previousSeq + 1)) {
+      issues.add("trace-seq-invalid", `seq must be the event's position, ${i}, not ${seq}${seq === i + 1 || seq === i - 1 ? " (an event is missing or repeated before it; the events that count on from it are not reported again)" : ""}`, ["events", i, "seq"]);
+    }
+    previousSeq = seq;
     if (isBefore(at, last)) issues.add("trace-time-regression", `the event happens at ${at}, before the one before it (${last})`, ["events", i, "at"]);
     else last = at;
-    const inline = payload !== undefined && "inline" in payload ? payload.inline : undefined;
+    const inline = own(payload, "inline");
     const oversize = inline === undefined ? undefined : inlinePayloadOverLimit(inline);
     if (oversize !== undefined) issues.add("trace-payload-too-large", `the inline payload is ${oversize} bytes of canonical JSON, more than ${MAX_INLINE_PAYLOAD_BYTES}: store it elsewhere and reference it with its digest`, ["events", i, "payload", "inline"]);
     const code = eventCode(type);
@@ -57,7 +66,7 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
       continue;
     }
     const unit = subject === Subject.Unit;
-    const id = unit ? event.unitId : event.nodeId;
+    const id = (unit ? own(event, "unitId") : own(event, "nodeId")) as string | undefined;
     if (id === undefined) {
       issues.add("trace-event-subject-missing", `a ${type} event names its ${unit ? "unitId" : "nodeId"}`, ["events", i]);
       continue;
@@ -65,7 +74,7 @@ export function checkConsistency(trace: GraphExecutionTrace, issues: IssueCollec
     const position = numbering.positionOf(subject, id);
     step?.event(event, i, code, position);
     const started = openAt[position]!;
-    const attempt = unit ? (event.attempt ?? 1) : 1;
+    const attempt = unit ? ((own(event, "attempt") as number | undefined) ?? 1) : 1;
     const previous = attempts[position]!;
     let outcome = outcomes[position]! as Outcome;
     if (phase === Phase.Started) {
@@ -107,7 +116,7 @@ function reportNeverEnded(events: GraphExecutionTrace["events"], openAt: Int32Ar
   starts.sort((a, b) => a - b);
   for (const start of starts) {
     const event = events[start]!;
-    const id = subjectOf(eventCode(event.type)) === Subject.Unit ? event.unitId : event.nodeId;
+    const id = subjectOf(eventCode(event.type)) === Subject.Unit ? own(event, "unitId") : own(event, "nodeId");
     issues.add("trace-lifecycle-invalid", `${String(id)} started but never ended`, ["events", start]);
   }
 }

@@ -1,4 +1,5 @@
 import type { TraceEvent } from "@graphenix/contracts";
+import { own } from "@graphenix/core";
 
 /**
  * What an event is about and what it says, as small numbers: the per-event passes (consistency,
@@ -46,5 +47,5 @@ export function phaseOf(eventCode: number): Phase {
 
 /** Whether an ending event reports a failure: by its type, or by its outcome. */
 export function isFailure(eventCode: number, event: TraceEvent): boolean {
-  return (eventCode & FAILED_TYPE) !== 0 || event.outcome === "failed";
+  return (eventCode & FAILED_TYPE) !== 0 || own(event, "outcome") === "failed";
 }

@@ -2,7 +2,7 @@ import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, ModelSelection } from 
 import { computePlanHash, kindRuleOf, PHASE_RANK } from "@graphenix/plan-format";
 import { Subject } from "./lifecycle.js";
 import { FirstSeenPositions, type SubjectPositions } from "./positions.js";
-import { canonicalize, keepShape } from "@graphenix/core";
+import { canonicalize, keepShape, own } from "@graphenix/core";
 
 /** What binding needs to know of one unit of the plan, computed once per plan. */
 export interface UnitInfo {
@@ -60,12 +60,13 @@ export function prepare(plan: ExecutableGraphPlanV2): PreparedPlan {
       const nodeIndex = nodes.get(id) ?? nodes.size;
       nodes.set(id, nodeIndex);
       entry.executionUnits.forEach((unit, i) => {
-        const models = [unit.modelSelection, ...(unit.fallbackPolicy?.models ?? [])].filter((m): m is ModelSelection => m !== undefined);
+        const fallback = own(unit, "fallbackPolicy") as ExecutionUnitPlanV2["fallbackPolicy"];
+        const models = [own(unit, "modelSelection") as ModelSelection | undefined, ...(fallback?.models ?? [])].filter((m): m is ModelSelection => m !== undefined);
         const key = canonicalize(models);
         const allowedModels = modelLists.get(key) ?? models;
         modelLists.set(key, allowedModels);
         const rank = PHASE_RANK[kindRuleOf("v2", unit.unitKind)?.phase ?? "MAIN"];
-        units.set(unit.unitId, { unit, index: units.size, nodeIndex, nodeKey: id, rank, maxAttempts: unit.retryPolicy?.maxAttempts ?? 1, allowedModels, path: [member, id, "executionUnits", i] });
+        units.set(unit.unitId, { unit, index: units.size, nodeIndex, nodeKey: id, rank, maxAttempts: (own(unit, "retryPolicy") as ExecutionUnitPlanV2["retryPolicy"])?.maxAttempts ?? 1, allowedModels, path: [member, id, "executionUnits", i] });
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { ExecutableGraphPlanV2, ExecutionUnitPlanV2, GraphExecutionTrace, ModelSelection, TraceEvent } from "@graphenix/contracts";
-import { millisOf } from "@graphenix/core";
+import { getMember, millisOf, own } from "@graphenix/core";
 
 export interface SimulationScript {
   /** unitId → how many attempts fail before one succeeds (a failure when ≥ its maxAttempts). */
@@ -33,7 +33,7 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
   let anySucceeded = false;
   for (const entry of plan.nodeIndex) {
     const finalizer = entry.nodeType === "finalizer";
-    const units: ExecutionUnitPlanV2[] = (finalizer ? plan.finalizerPlans[entry.nodeId] : plan.nodePlans[entry.nodeId])?.executionUnits ?? [];
+    const units: ExecutionUnitPlanV2[] = getMember<{ executionUnits: ExecutionUnitPlanV2[] }>(finalizer ? plan.finalizerPlans : plan.nodePlans, entry.nodeId)?.executionUnits ?? [];
     const [start, ok, fail, skip] = finalizer ? ["finalizerStarted", "finalizerCompleted", "finalizerFailed", "nodeSkipped"] : ["nodeStarted", "nodeCompleted", "nodeFailed", "nodeSkipped"];
     if (entry.dependsOn.some((d) => failedNodes.has(d))) {
       failedNodes.add(entry.nodeId);
@@ -44,13 +44,13 @@ export function simulateTrace(plan: ExecutableGraphPlanV2, script: SimulationScr
     push({ type: start as TraceEvent["type"], nodeId: entry.nodeId });
     let nodeFailed = false;
     for (const unit of units) {
-      if (nodeFailed || script.skipped?.includes(unit.unitId)) {
+      if (nodeFailed || (own(script, "skipped") as SimulationScript["skipped"])?.includes(unit.unitId)) {
         push({ type: "unitSkipped", nodeId: entry.nodeId, unitId: unit.unitId, outcome: "skipped" });
         continue;
       }
-      const max = unit.retryPolicy?.maxAttempts ?? 1;
-      const failing = script.failures?.[unit.unitId] ?? 0;
-      const model = script.models?.[unit.unitId] ?? unit.modelSelection;
+      const max = (own(unit, "retryPolicy") as ExecutionUnitPlanV2["retryPolicy"])?.maxAttempts ?? 1;
+      const failing = (own(own(script, "failures"), unit.unitId) as number | undefined) ?? 0;
+      const model = (own(own(script, "models"), unit.unitId) ?? own(unit, "modelSelection")) as ModelSelection | undefined;
       for (let attempt = 1; attempt <= max; attempt++) {
         if (attempt > 1) push({ type: "unitRetried", nodeId: entry.nodeId, unitId: unit.unitId, attempt });
         push({ type: "unitStarted", nodeId: entry.nodeId, unitId: unit.unitId, attempt, ...(model && { model }) });

@@ -38,9 +38,18 @@ export function describeCycle(cycle: readonly string[]): string {
   return `${[...shown, cycle[0]].map((id) => `"${id}"`).join(" → ")} (${cycle.length} node${cycle.length === 1 ? "" : "s"})`;
 }
 
-/** The graph is a DAG; a cycle is reported with its node ids in edge order. */
+/**
+ * The graph is a DAG; a cycle is reported with its node ids in edge order, at the first edge (in
+ * `edges` order) that leads from the last node listed back to the first: removing it breaks the
+ * cycle as listed.
+ */
 export function graphIsAcyclic({ graph, issues }: RuleContext): void {
   // Positions, not ids: validation needs only whether there is a cycle (the order is the normalizer's).
   const result = orderPositions(graph);
-  if (!result.ok) issues.add("graph-cycle", `the edges form a cycle: ${describeCycle(cycleIds(graph, result.cycle))}`, ["edges"]);
+  if (result.ok) return;
+  const { cycle } = result;
+  const [first, last] = [cycle[0], cycle[cycle.length - 1]];
+  const closing = graph.edges.find((e) => e.source === last && e.target === first);
+  const at = closing ? ["edges", closing.index] : ["edges"];
+  issues.add("graph-cycle", `the edges form a cycle: ${describeCycle(cycleIds(graph, cycle))}${closing ? `; this edge leads back to "${graph.ids[first as number] as string}"` : ""}`, at);
 }

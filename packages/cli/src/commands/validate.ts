@@ -1,4 +1,4 @@
-import { makeIssue } from "@graphenix/core";
+import { makeIssue, own } from "@graphenix/core";
 import type { ValidationIssue } from "@graphenix/contracts";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
@@ -24,12 +24,13 @@ export function chooseKind(command: string, forced: unknown, document: unknown):
   if (typeof forced === "string") return forcedKind(command, forced);
   const detected = detectKind(document);
   if (detected) return detected;
-  const isObject = document !== null && typeof document === "object" && !Array.isArray(document);
-  const format = isObject ? (document as { format?: unknown }).format : undefined;
   const known = KNOWN_FORMATS.map((f) => JSON.stringify(f)).join(", ");
+  const isObject = document !== null && typeof document === "object" && !Array.isArray(document);
+  // Not an object at all (an array, a string, …): not a document with a member missing.
+  if (!isObject) return makeIssue("schema-type", `expected a JSON object with a "format" member, got ${Array.isArray(document) ? "an array" : document === null ? "null" : `a ${typeof document}`}; known formats: ${known}`, []);
+  const format = own(document, "format");
   return format === undefined
-    ? // The pointer names the missing member of an object, else the whole document (an array, a string, …).
-      makeIssue("format-missing", `the document has no "format" member; known formats: ${known} (use --format for documents without one, e.g. runtime-object)`, isObject ? ["format"] : [])
+    ? makeIssue("format-missing", `the document has no "format" member; known formats: ${known} (use --format for documents without one, e.g. runtime-object)`, ["format"])
     : makeIssue("format-unsupported", `format ${JSON.stringify(format)} is not one graphenix reads; known formats: ${known}`, ["format"]);
 }
 

@@ -51,3 +51,21 @@ export function closestName(name: string, candidates: readonly string[]): string
   }
   return found;
 }
+
+/** At most this many choices are listed in a message; a longer list gives only the count. */
+const MAX_LISTED = 12;
+
+/**
+ * The end of a message about a `name` that is not one of `choices`: `: did you mean "x"?` when
+ * one is close, else the choices (`; the graph model cases are "a", "b"`, at most 12; more are
+ * counted), `; the only graph model case is "a"`, or `; there are no graph model cases`. `what`
+ * names one choice and several ("graph model case", "graph model cases").
+ */
+export function choiceHint(name: string, choices: readonly string[], what: { readonly one: string; readonly many: string }): string {
+  const meant = closestName(name, choices);
+  if (meant !== undefined) return `: did you mean ${JSON.stringify(meant)}?`;
+  if (choices.length === 0) return `; there are no ${what.many}`;
+  if (choices.length === 1) return `; the only ${what.one} is ${JSON.stringify(choices[0])}`;
+  if (choices.length > MAX_LISTED) return `; there are ${choices.length} ${what.many}`;
+  return `; the ${what.many} are ${choices.map((c) => JSON.stringify(c)).join(", ")}`;
+}

@@ -1,14 +1,15 @@
 import type { IssueCollector } from "./collector.js";
+import { own } from "./json-access.js";
 
 /** What {@link readFormat} gives for a document that is not an object (array, null, a primitive). */
 const NOT_AN_OBJECT = Symbol("not an object");
 /** What {@link readFormat} gives for a document that throws when read (a getter or a Proxy that throws). */
 const UNREADABLE = Symbol("unreadable");
 
-/** The document's `format` member, read once and guarded: the one read every helper below makes. */
+/** The document's own `format` member, read once and guarded: the one read every helper below makes. */
 function readFormat(document: unknown): unknown {
   try {
-    return document !== null && typeof document === "object" && !Array.isArray(document) ? (document as { format?: unknown }).format : NOT_AN_OBJECT;
+    return document !== null && typeof document === "object" && !Array.isArray(document) ? own(document, "format") : NOT_AN_OBJECT;
   } catch {
     return UNREADABLE;
   }

@@ -16,10 +16,19 @@ export function asString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** `obj[a][b]…` as an object, or undefined as soon as a step is not an object. */
+/**
+ * The member `key` of `value` when `value` is an object that has it as its own, else undefined.
+ * Optional members are read through this: a plain `obj.key` also finds a member some code put on
+ * Object.prototype, which is not the document's (docs/architecture.md, "Own members only").
+ */
+export function own(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key) ? (value as Obj)[key] : undefined;
+}
+
+/** `obj[a][b]…` (own members only) as an object, or undefined as soon as a step is not an object. */
 export function objectAt(value: unknown, ...keys: string[]): Obj | undefined {
   let node = asObject(value);
-  for (const key of keys) node = asObject(node?.[key]);
+  for (const key of keys) node = asObject(own(node, key));
   return node;
 }
 

@@ -1,3 +1,5 @@
+import { own } from "./json-access.js";
+
 /** Limits every validator applies before the real work (docs/limits.md). */
 export interface ValidationLimits {
   /** Deepest nesting of arrays and objects (at most MAX_VALIDATION_DEPTH). */
@@ -41,11 +43,13 @@ export interface ValidationOptions {
  * problem of the document.
  */
 export function resolveLimits(options: ValidationOptions | undefined, base: ValidationLimits = DEFAULT_VALIDATION_LIMITS): ValidationLimits {
-  const given = options?.limits;
+  // Own members only, as for documents: a `limits` or `maxDepth` some code put on Object.prototype
+  // is not the caller's (docs/architecture.md, "Own members only").
+  const given = own(options, "limits") as Partial<ValidationLimits> | null | undefined;
   if (given === undefined || given === null) return base;
   const limits: Record<keyof ValidationLimits, number> = { ...base };
   for (const name of Object.keys(base) as (keyof ValidationLimits)[]) {
-    const value: unknown = given[name];
+    const value: unknown = own(given, name);
     if (value === undefined) continue;
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
       // typeof, not String(value): an object whose toString is not a function would throw a TypeError.

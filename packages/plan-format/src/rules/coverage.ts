@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, compareUtf8, objectAt, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, compareUtf8, objectAt, own, type Obj } from "@graphenix/core";
 import type { PlanEntry } from "../plan-view.js";
 import type { PlanRuleContext } from "./context.js";
 
@@ -33,13 +33,13 @@ function v1CannotRun(view: PlanRuleContext["view"], id: string, node: Obj, issue
  */
 export function plansCoverTheGraph({ view, issues }: PlanRuleContext): void {
   for (const entry of view.entries) {
-    const declared = asString(entry.plan.nodeId);
+    const declared = asString(own(entry.plan, "nodeId"));
     if (declared !== undefined && declared !== entry.key) {
       issues.add("node-plan-id-mismatch", `the plan stored under ${JSON.stringify(entry.key)} says its nodeId is ${JSON.stringify(declared)}`, [...entry.path, "nodeId"]);
     }
   }
   for (const unit of view.units) {
-    const nodeId = asString(unit.unit.nodeId);
+    const nodeId = asString(own(unit.unit, "nodeId"));
     if (nodeId !== undefined && nodeId !== unit.planKey) {
       issues.add("node-plan-id-mismatch", `the unit belongs to the plan of ${JSON.stringify(unit.planKey)} but names node ${JSON.stringify(nodeId)}`, [...unit.path, "nodeId"]);
     }

@@ -1,4 +1,4 @@
-import { asObject, asString, isRealDate } from "@graphenix/core";
+import { asObject, asString, isRealDate, own } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /** Plan metadata agrees with itself: binding hashes equal the source and registry hashes. */
@@ -14,8 +14,8 @@ export function metadataIsConsistent({ view, issues }: PlanRuleContext): void {
   if (graphHash !== undefined && bound !== undefined && graphHash !== bound) {
     issues.add("plan-source-hash-mismatch", "runtimeBinding.sourceGraphHash differs from source.graphHash: the plan is bound to another graph", ["runtimeBinding", "sourceGraphHash"]);
   }
-  const registryHash = asString(registry?.registryHash);
-  const boundRegistry = asString(binding?.profileRegistryHash);
+  const registryHash = asString(own(registry, "registryHash"));
+  const boundRegistry = asString(own(binding, "profileRegistryHash"));
   // Without a runtimeBinding object there is nothing to compare (the schema reports it).
   if (binding !== undefined && registryHash !== boundRegistry && (registryHash !== undefined || boundRegistry !== undefined)) {
     issues.add(

@@ -1,4 +1,4 @@
-import { asObject, asString, getMember, jsonEqual, type Obj } from "@graphenix/core";
+import { asObject, asString, getMember, jsonEqual, objectAt, own, type Obj } from "@graphenix/core";
 import type { ModelSlotName } from "@graphenix/contracts";
 import { SLOT_WORDS } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
@@ -29,8 +29,8 @@ export function modelBindingsFollowTheCases({ view, issues }: PlanRuleContext): 
     const frozen = asObject(getMember(frozenNodes, entry.key));
     const slots = asObject(entry.plan.modelSlots);
     if (!node || !frozen || !slots) continue;
-    const nodeCaseId = asString(frozen.modelCaseId);
-    const nodeCase = nodeCaseId === undefined ? undefined : asObject(getMember(asObject(node.modelCases), nodeCaseId) ?? getMember(graphCases, nodeCaseId));
+    const nodeCaseId = asString(own(frozen, "modelCaseId"));
+    const nodeCase = nodeCaseId === undefined ? undefined : asObject(getMember(objectAt(node, "modelCases"), nodeCaseId) ?? getMember(graphCases, nodeCaseId));
     if (nodeCaseId !== undefined && !nodeCase) continue;
     for (const slot of Object.keys(slots).sort()) {
       const binding = asObject(slots[slot]);
@@ -41,16 +41,18 @@ export function modelBindingsFollowTheCases({ view, issues }: PlanRuleContext): 
 }
 
 function checkBinding(binding: Obj, slot: ModelSlotName, nodeCase: Obj | undefined, graphCase: Obj, path: (string | number)[], issues: PlanRuleContext["issues"]): void {
-  const fromNode = nodeCase?.[slot];
-  const [expected, sources, where] = fromNode !== undefined ? [fromNode, FROM_NODE_CASE, "the node's model case"] : [graphCase[slot], FROM_GRAPH_CASE, "the graph model case"];
+  const fromNode = own(nodeCase, slot);
+  const [expected, sources, where] = fromNode !== undefined ? [fromNode, FROM_NODE_CASE, "the node's model case"] : [own(graphCase, slot), FROM_GRAPH_CASE, "the graph model case"];
   if (expected === undefined) {
     issues.add("model-binding-mismatch", `no frozen model case defines the ${SLOT_WORDS[slot]} (${slot}), yet the plan binds it`, path);
     return;
   }
-  if (binding.selection !== undefined && !jsonEqual(binding.selection, expected)) {
+  const selection = own(binding, "selection");
+  const source = own(binding, "source");
+  if (selection !== undefined && !jsonEqual(selection, expected)) {
     issues.add("model-binding-mismatch", `the ${SLOT_WORDS[slot]} binding is not the selection ${where} frozen on the plan gives`, [...path, "selection"]);
   }
-  if (binding.source !== undefined && !sources.includes(binding.source)) {
-    issues.add("model-binding-mismatch", `the binding comes from ${where}, so its source is ${sources.map((s) => JSON.stringify(s)).join(" or ")}, not ${JSON.stringify(binding.source)}`, [...path, "source"]);
+  if (source !== undefined && !sources.includes(source)) {
+    issues.add("model-binding-mismatch", `the binding comes from ${where}, so its source is ${sources.map((s) => JSON.stringify(s)).join(" or ")}, not ${JSON.stringify(source)}`, [...path, "source"]);
   }
 }

@@ -1,4 +1,4 @@
-import { asObject, asString, jsonEqual, type Obj } from "@graphenix/core";
+import { asObject, asString, jsonEqual, objectAt, own, type Obj } from "@graphenix/core";
 import { PROFILE_KEY } from "@graphenix/authoring-format";
 import { kindRuleOf, SLOT_WORDS } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
@@ -15,7 +15,7 @@ export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
     const kind = asString(unit.unitKind);
     const rule = kindRuleOf(view.version, kind);
     if (!rule) continue; // the schema reports an unknown kind
-    const slot = asString(unit.modelSlot) as ModelSlotName | undefined;
+    const slot = asString(own(unit, "modelSlot")) as ModelSlotName | undefined;
     if (rule.slot === null) {
       if (slot !== undefined) issues.add("unit-model-slot-mismatch", `a ${kind} unit runs no model, so it must not have a modelSlot`, [...path, "modelSlot"]);
       continue;
@@ -28,16 +28,18 @@ export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
       issues.add("unit-model-slot-mismatch", `a ${kind} unit uses the ${SLOT_WORDS[rule.slot]} (${rule.slot}), not ${slot}`, [...path, "modelSlot"]);
       continue;
     }
-    const binding = asObject(asObject(entry.plan.modelSlots)?.[slot]);
+    const binding = objectAt(entry.plan, "modelSlots", slot);
     if (!binding) {
       issues.add("model-slot-unresolved", `the unit uses the ${SLOT_WORDS[slot]}, but its node plan resolves no ${slot}`, [...path, "modelSlot"]);
       continue;
     }
-    if (unit.modelSelection !== undefined && !jsonEqual(unit.modelSelection, binding.selection)) {
+    const selection = own(unit, "modelSelection");
+    if (selection !== undefined && !jsonEqual(selection, own(binding, "selection"))) {
       issues.add("model-slot-mismatch", `modelSelection differs from the node's ${SLOT_WORDS[slot]} binding`, [...path, "modelSelection"]);
     }
-    if (unit.modelSource !== undefined && unit.modelSource !== binding.source) {
-      issues.add("model-slot-mismatch", `modelSource is ${JSON.stringify(unit.modelSource)} but the node's ${SLOT_WORDS[slot]} came from ${JSON.stringify(binding.source)}`, [...path, "modelSource"]);
+    const source = own(unit, "modelSource");
+    if (source !== undefined && source !== own(binding, "source")) {
+      issues.add("model-slot-mismatch", `modelSource is ${JSON.stringify(source)} but the node's ${SLOT_WORDS[slot]} came from ${JSON.stringify(own(binding, "source"))}`, [...path, "modelSource"]);
     }
   }
 }
@@ -45,22 +47,22 @@ export function modelSlotsAreResolved({ view, issues }: PlanRuleContext): void {
 /** Every model selection on the plan (slot bindings, units, fallback lists) in one place. */
 function* selections(view: PlanRuleContext["view"]): Generator<[Obj, (string | number)[]]> {
   for (const entry of view.entries) {
-    for (const [slot, binding] of Object.entries(asObject(entry.plan.modelSlots) ?? {})) {
-      const selection = asObject(asObject(binding)?.selection);
+    for (const [slot, binding] of Object.entries(objectAt(entry.plan, "modelSlots") ?? {})) {
+      const selection = objectAt(binding, "selection");
       if (selection) yield [selection, [...entry.path, "modelSlots", slot, "selection"]];
     }
   }
   for (const { unit, path } of view.units) {
-    const selection = asObject(unit.modelSelection);
+    const selection = objectAt(unit, "modelSelection");
     if (selection) yield [selection, [...path, "modelSelection"]];
-    const models = asObject(unit.fallbackPolicy)?.models;
+    const models = own(objectAt(unit, "fallbackPolicy"), "models");
     if (Array.isArray(models)) for (const [i, m] of models.entries()) if (asObject(m)) yield [m as Obj, [...path, "fallbackPolicy", "models", i]];
   }
 }
 
 /** Profile choice keys are `tier/variant`; direct models only where the direct model policy allows (v2). */
 export function modelSelectionsAreAllowed({ view, issues }: PlanRuleContext): void {
-  const policy = asString(asObject(view.plan.policies)?.directModelPolicy);
+  const policy = asString(own(objectAt(view.plan, "policies"), "directModelPolicy"));
   for (const [selection, path] of selections(view)) {
     if (selection.kind === "profileChoice" && typeof selection.key === "string" && !PROFILE_KEY.test(selection.key)) {
       issues.add("profile-key-malformed", `the profile key ${JSON.stringify(selection.key)} is not of the form tier/variant (e.g. "cheap/default")`, [...path, "key"]);

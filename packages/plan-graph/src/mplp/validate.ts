@@ -1,5 +1,5 @@
 import { MPLP_PROTOCOL_VERSION, type ValidationResult } from "@graphenix/contracts";
-import { asArray, asObject, IssueCollector, prefixIssues, readGuarded, resolveLimits, topologicalOrder, validateGuarded, validationResult, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
+import { asArray, IssueCollector, own, prefixIssues, readGuarded, resolveLimits, topologicalOrder, validateGuarded, validationResult, type ValidationLimits, type ValidationOptions } from "@graphenix/core";
 import { schemaCheck } from "../schema-check.js";
 import { validateMplpConfirmSchema, validateMplpContextSchema, validateMplpPlanSchema, validateMplpTraceSchema } from "../generated/mplp-validators.js";
 import { allowed, MPLP_PLAN_TRANSITIONS, MPLP_STEP_TRANSITIONS } from "./transitions.js";
@@ -75,18 +75,18 @@ function checkApproval(plan: MplpPlan, confirms: readonly MplpConfirm[], evidenc
 }
 
 function stepIdsIn(value: unknown, into: Set<string>): void {
-  const id = asObject(value)?.step_id;
+  const id = own(value, "step_id");
   if (typeof id === "string") into.add(id);
 }
 
 /** Every completed step is traceable: a trace segment (`attributes.step_id`) or event (`data.step_id`) names it. */
 function checkTraceability(plan: MplpPlan, traces: readonly MplpTrace[], issues: IssueCollector): void {
   const traced = new Set<string>();
-  for (const event of plan.events ?? []) stepIdsIn(event.data, traced);
-  stepIdsIn(asObject(plan.trace)?.attributes, traced);
+  for (const event of (own(plan, "events") as MplpPlan["events"]) ?? []) stepIdsIn(own(event, "data"), traced);
+  stepIdsIn(own(own(plan, "trace"), "attributes"), traced);
   for (const trace of traces) {
-    for (const segment of trace.segments ?? []) stepIdsIn(segment.attributes, traced);
-    for (const event of trace.events ?? []) stepIdsIn(event.data, traced);
+    for (const segment of (own(trace, "segments") as MplpTrace["segments"]) ?? []) stepIdsIn(own(segment, "attributes"), traced);
+    for (const event of (own(trace, "events") as MplpTrace["events"]) ?? []) stepIdsIn(own(event, "data"), traced);
   }
   plan.steps.forEach((step, i) => {
     if (step.status === "completed" && !traced.has(step.step_id)) {
