@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, compareUtf8, objectAt, own, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, compareUtf8, objectPrototypeIsStandard, withoutPrototypes, type Obj } from "@graphenix/core";
 import { collectUtilities, type UtilityView } from "./utility-view.js";
 
 export interface EdgeView {
@@ -18,6 +18,11 @@ export interface EdgeView {
  * never sees what an earlier validation of a since-changed document saw.
  */
 export interface GraphView {
+  /**
+   * The document the rules read: the one given, or, while some code has put a member on
+   * Object.prototype, a copy whose objects have no prototype, so that every plain read is of an own
+   * member (docs/architecture.md, "Own members only"). Rules read members by name either way.
+   */
   readonly document: Obj;
   readonly ids: readonly string[];
   /** Each id's position in `ids`. */
@@ -38,10 +43,14 @@ export interface GraphView {
   readonly utilities: readonly UtilityView[];
 }
 
-/** `keys`: the member names of `document.nodes`, when the caller has them already (ignored unless `nodes` is an object). */
-export function graphView(document: Obj, keys?: readonly string[]): GraphView {
-  const nodesObj = objectAt(document, "nodes") ?? {};
-  const names = keys && nodesObj === own(document, "nodes") ? keys : Object.keys(nodesObj);
+/**
+ * `keys`: the member names of `document.nodes`, when the caller has them already (ignored unless
+ * `nodes` is an object). `document` has passed the scan: plain JSON data, within the depth limit.
+ */
+export function graphView(given: Obj, keys?: readonly string[]): GraphView {
+  const document = objectPrototypeIsStandard() ? given : withoutPrototypes(given);
+  const nodesObj = asObject(document.nodes) ?? {};
+  const names = keys && nodesObj === document.nodes ? keys : Object.keys(nodesObj);
   const objectKeys: string[] = [];
   const values: Obj[] = [];
   const utilities: UtilityView[] = [];
@@ -58,11 +67,11 @@ export function graphView(document: Obj, keys?: readonly string[]): GraphView {
   const byPosition = new Array<Obj>(ids.length);
   for (let i = 0; i < objectKeys.length; i++) byPosition[position.get(objectKeys[i] as string) as number] = values[i] as Obj;
   const edges: EdgeView[] = [];
-  const list = asArray(own(document, "edges"));
+  const list = asArray(document.edges);
   for (let index = 0; index < list.length; index++) {
     const edge = asObject(list[index]);
-    const from = asString(own(edge, "from"));
-    const to = asString(own(edge, "to"));
+    const from = asString(edge?.from);
+    const to = asString(edge?.to);
     if (edge && from !== undefined && to !== undefined) edges.push({ index, from, to, source: position.get(from) ?? -1, target: position.get(to) ?? -1, edge });
   }
   return {
@@ -73,7 +82,7 @@ export function graphView(document: Obj, keys?: readonly string[]): GraphView {
     keys: objectKeys,
     values,
     edges,
-    graphCases: new Set(Object.keys(objectAt(document, "modelCases") ?? {})),
+    graphCases: new Set(Object.keys(asObject(document.modelCases) ?? {})),
     utilities,
   };
 }

@@ -5,7 +5,7 @@ import {
   type NormalizedExecutableGraphDocument,
   type ValidationResult,
 } from "@graphenix/contracts";
-import { cloneJson, compareUtf8, digestResult, formatOf, objectAt, own, setMember, type Obj, validateGuarded, type ValidationOptions } from "@graphenix/core";
+import { asObject, cloneJson, compareUtf8, digestResult, formatOf, setMember, type Obj, validateGuarded, type ValidationOptions } from "@graphenix/core";
 import type { GraphView } from "./graph-view.js";
 import { orderNodes } from "./rules/acyclic.js";
 import { validateGraph } from "./run-validation.js";
@@ -29,7 +29,9 @@ function normalizeOnce(document: unknown, options: ValidationOptions | undefined
     const { result, graph } = validateGraph<NormalizedExecutableGraphDocument>(document, NORMALIZED_GRAPH_VALIDATION, options);
     if (!result.valid) return result;
     // A valid result always ran the rules, so the graph view exists.
-    return { valid: true, value: build(result.value as unknown as Obj, graph as GraphView, result.value.source), issues: result.issues };
+    // The view's document: the rules' copy while Object.prototype is not standard (GraphView.document).
+    const view = graph as GraphView;
+    return { valid: true, value: build(view.document, view, result.value.source), issues: result.issues };
   }
   const { result, graph } = validateGraph<AuthoringGraphDocument>(document, AUTHORING_GRAPH_VALIDATION, options);
   if (!result.valid) return result;
@@ -37,7 +39,7 @@ function normalizeOnce(document: unknown, options: ValidationOptions | undefined
   if (!hash.ok) return { valid: false, issues: [...result.issues, ...hash.issues] };
   // A valid result always ran the rules, so the graph view exists.
   const view = graph as GraphView;
-  return { valid: true, value: build(document as Obj, view, { format: AUTHORING_GRAPH_FORMAT, graphHash: hash.value }), issues: result.issues };
+  return { valid: true, value: build(view.document, view, { format: AUTHORING_GRAPH_FORMAT, graphHash: hash.value }), issues: result.issues };
 }
 
 /** Builds the normalized document from a valid authoring graph (or a valid normalized one). */
@@ -49,22 +51,22 @@ function build(doc: Obj, graph: GraphView, source: NormalizedExecutableGraphDocu
     const list = predecessors.get(to) as string[];
     if (!list.includes(from)) list.push(from);
   }
-  const policies = normalizeGraphPolicies(objectAt(doc, "policies"));
+  const policies = normalizeGraphPolicies(asObject(doc.policies));
   const nodes: NormalizedExecutableGraphDocument["nodes"] = {};
   for (let i = 0; i < graph.ids.length; i++) {
     const id = graph.ids[i] as string;
     setMember(nodes, id, normalizeNode(id, graph.byPosition[i] as Obj, (predecessors.get(id) as string[]).sort(compareUtf8), policies));
   }
   const edges = graph.edges
-    .map(({ from, to, edge }) => ({ from, to, condition: objectAt(edge, "condition") ? cloneJson(own(edge, "condition") as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
+    .map(({ from, to, edge }) => ({ from, to, condition: edge.condition ? cloneJson(edge.condition as NonNullable<NormalizedExecutableGraphDocument["edges"][number]["condition"]>) : null }))
     .sort((a, b) => compareUtf8(a.from, b.from) || compareUtf8(a.to, b.to));
   return {
     format: NORMALIZED_GRAPH_FORMAT,
     graphId: doc.graphId as string,
     revision: doc.revision as string,
     formatVersion: doc.formatVersion as string,
-    title: (own(doc, "title") as string | undefined) ?? null,
-    description: (own(doc, "description") as string | undefined) ?? null,
+    title: (doc.title as string | undefined) ?? null,
+    description: (doc.description as string | undefined) ?? null,
     // Member by member: a normalized graph given back keeps a fixed member order whatever its input had.
     source: { format: source.format, graphHash: source.graphHash },
     nodes,

@@ -1,4 +1,4 @@
-import { asObject, keepShape, objectAt, own, type Obj } from "@graphenix/core";
+import { asObject, keepShape, type Obj } from "@graphenix/core";
 
 /** Where a utility sits in its task node: one of the two strategies, or an item of a list. */
 export type UtilitySlot = "pre" | "post" | "preActions" | "postActions" | "executionStrategies";
@@ -30,19 +30,19 @@ keepShape(new UtilityView("PRE", {}, {}, "", "pre", -1));
 
 /** Appends every utility of the node `id` to `out`, when it is a task node with parameters (read defensively). */
 export function collectUtilities(id: string, node: Obj, out: UtilityView[]): void {
-  const params = objectAt(node, "parameters");
-  if (own(node, "type") !== "task" || !params) return;
-  const strategies = objectAt(params, "taskConfiguration", "aiTaskStrategies");
+  const params = asObject(node.parameters);
+  if (node.type !== "task" || !params) return;
+  const strategies = asObject(asObject(params.taskConfiguration)?.aiTaskStrategies);
   if (strategies) {
-    const pre = objectAt(strategies, "pre");
-    const post = objectAt(strategies, "post");
+    const pre = asObject(strategies.pre);
+    const post = asObject(strategies.post);
     if (pre) out.push(new UtilityView("PRE", pre, node, id, "pre", -1));
     if (post) out.push(new UtilityView("POST", post, node, id, "post", -1));
   }
   // Named reads, not params[slot] in a loop: a read by a variable name is the engine's slow path.
-  collectList(own(params, "preActions"), "PRE", node, id, "preActions", out);
-  collectList(own(params, "postActions"), "POST", node, id, "postActions", out);
-  collectList(own(params, "executionStrategies"), "MAIN", node, id, "executionStrategies", out);
+  collectList(params.preActions, "PRE", node, id, "preActions", out);
+  collectList(params.postActions, "POST", node, id, "postActions", out);
+  collectList(params.executionStrategies, "MAIN", node, id, "executionStrategies", out);
 }
 
 function collectList(list: unknown, phase: UtilityView["phase"], node: Obj, id: string, slot: UtilitySlot, out: UtilityView[]): void {

@@ -7,7 +7,7 @@ import { EXIT } from "./exit-codes.js";
 export interface CliIo {
   /** Colour the output (decided once, by `shouldUseColor`); default false. */
   readonly color?: boolean;
-  /** Standard output is a terminal: progress may be redrawn in place. Default false. */
+  /** Standard output is a terminal that can redraw a line (not `TERM=dumb`): progress may be redrawn in place. Default false. */
   readonly interactive?: boolean;
   readonly stdout: { write(chunk: string | Uint8Array): unknown };
   readonly stderr: { write(chunk: string | Uint8Array): unknown };
@@ -40,7 +40,9 @@ export function nodeIo(): CliIo {
   });
   return {
     color: shouldUseColor(process.env, process.stdout.isTTY),
-    interactive: process.stdout.isTTY === true,
+    // A terminal that can redraw a line: `TERM=dumb` cannot erase one (NO_COLOR is about colour,
+    // not this: the progress bar is drawn without colour there).
+    interactive: process.stdout.isTTY === true && process.env.TERM !== "dumb",
     stdout: process.stdout,
     stderr: process.stderr,
     async readStdin(maxBytes) {

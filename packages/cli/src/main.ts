@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closestName } from "@graphenix/core";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliFailure, oneLine } from "./errors.js";
@@ -13,13 +14,24 @@ function usageError(message: string, command?: Command): CliFailure {
   return new CliFailure(`${message} (see '${hint}')`, EXIT.usage);
 }
 
+/** ` (did you mean "x"?)` when one of `names` is close to `name`, else nothing. */
+function meant(name: string, names: readonly string[], shown: (n: string) => string = (n) => `"${n}"`): string {
+  const close = closestName(name, names);
+  return close === undefined ? "" : `: did you mean ${shown(close)}?`;
+}
+
 /** node:util's parseArgs messages are long and say "positional"; keep the first plain sentence. */
-function describeArgsError(error: unknown): string {
+function describeArgsError(error: unknown, command: Command): string {
   const { code, message } = error as { code?: string; message: string };
   const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+    const long = option.startsWith("--") ? option.slice(2).split("=")[0]! : undefined;
+    return `unknown option ${option}${long === undefined ? "" : meant(long, [...Object.keys(command.options), "help"], (n) => `--${n}`)}`;
+  }
   return (message.split(/\.\s/)[0] ?? message).replace(/\.$/, "");
 }
+
+const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 
 /**
  * What parseArgs lets through silently: an option given twice (the last would win) and an option
@@ -47,7 +59,7 @@ async function runCommand(command: Command, argv: string[], io: CliIo): Promise<
       tokens: true,
     });
   } catch (error) {
-    throw usageError(`graphenix ${command.name}: ${describeArgsError(error)}`, command);
+    throw usageError(`graphenix ${command.name}: ${describeArgsError(error, command)}`, command);
   }
   if (parsed.values.help) {
     io.stdout.write(commandHelp(command));
@@ -88,7 +100,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     if (name === "help" && rest.length === 1) {
       // `help <command>` is that command's help, as `<command> --help` is.
       const command = COMMANDS.find((c) => c.name === rest[0]);
-      if (!command) throw usageError(`graphenix help: unknown command "${rest[0]}"`);
+      if (!command) throw usageError(`graphenix help: unknown command "${rest[0]}"${meant(rest[0] as string, COMMAND_NAMES)}`);
       io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
@@ -101,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     const command = COMMANDS.find((c) => c.name === name);
     // `-` alone is standard input, not an option.
     if (!command && name.length > 1 && name.startsWith("-")) throw usageError(`graphenix: ${name} before the command; options go after it: graphenix <command> <args> [options]`);
-    if (!command) throw usageError(`graphenix: unknown command "${name}"`);
+    if (!command) throw usageError(`graphenix: unknown command "${name}"${meant(name, COMMAND_NAMES)}`);
     return await runCommand(command, rest, io);
   } catch (error) {
     if (error instanceof CliFailure) {

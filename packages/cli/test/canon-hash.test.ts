@@ -86,6 +86,11 @@ describe("usage", () => {
     [["hash", "--max-bytes=", "-"], "graphenix hash: --max-bytes needs a value, not an empty string (see 'graphenix hash --help')"],
     [["canon", "a\nb"], "a\\u000ab: io-unreadable: no such file"],
     [["frobnicate"], 'graphenix: unknown command "frobnicate" (see \'graphenix --help\')'],
+    // A near miss gets the name meant.
+    [["valdate", "x"], 'graphenix: unknown command "valdate": did you mean "validate"? (see \'graphenix --help\')'],
+    [["help", "comple"], 'graphenix help: unknown command "comple": did you mean "compile"? (see \'graphenix --help\')'],
+    [["compile", "a", "--runtme", "b"], "graphenix compile: unknown option --runtme: did you mean --runtime? (see 'graphenix compile --help')"],
+    [["hash", "--jsn", "-"], "graphenix hash: unknown option --jsn: did you mean --json? (see 'graphenix hash --help')"],
   ])("%j", async (argv, message) => {
     expect(await run(argv)).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
   });

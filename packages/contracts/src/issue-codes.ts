@@ -103,6 +103,7 @@ export const ISSUE_CODES = {
   "runtime-expectations-mismatch": { owner: "plan-format", summary: "`runtimeExpectations` does not list exactly the unit kinds and invoke modes the units use." },
   "source-path-unresolved": { owner: "plan-format", summary: "A `sourcePath` that does not point into the embedded graph." },
   // @graphenix/plan-compiler — compiling plans
+  "compile-inputs-swapped": { owner: "plan-compiler", summary: "The runtime object is a graph (its `format` is the authoring or normalized graph's) and the graph has no `format`: the two inputs were given the other way round." },
   "compile-registry-missing": { owner: "plan-compiler", summary: "Neither the runtime object nor `options.profileRegistry` names a profile registry." },
   "compile-registry-conflict": { owner: "plan-compiler", summary: "`options.profileRegistry` and the runtime object's `profileRegistry` disagree." },
   "compile-runtime-unknown-node": { owner: "plan-compiler", summary: "The runtime object overrides the model case of a node the graph does not have." },

@@ -25,10 +25,10 @@ export { schemaIssues, type SchemaError, type SchemaValidator } from "./validati
 export { checkFormat, formatOf, formatReadable, showJson } from "./validation/format.js";
 export { topologicalOrder, topologicalOrderOfEdges, type TopoResult } from "./graph/topo.js";
 export { locatePointer } from "./json/locate.js";
-export { asObject, asArray, asString, objectAt, own, ownEntries, type Obj } from "./validation/json-access.js";
+export { asObject, asArray, asString, objectAt, objectPrototypeIsStandard, own, ownEntries, type Obj } from "./validation/json-access.js";
 export { choiceHint, closestName } from "./validation/closest-name.js";
 export { jsonEqual } from "./json-equal.js";
-export { setMember, hasMember, getMember, cloneJson } from "./json-build.js";
+export { setMember, hasMember, getMember, cloneJson, withoutPrototypes } from "./json-build.js";
 export { validationResult, prefixIssues, isRealDate } from "./validation/result.js";
 export { millisOf } from "./timestamps.js";
 export { keepShape } from "./shapes.js";

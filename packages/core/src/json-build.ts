@@ -32,3 +32,18 @@ export function cloneJson<T>(value: T): T {
   for (const key of Object.keys(value).sort()) setMember(out, key, cloneJson((value as Record<string, unknown>)[key]));
   return out as T;
 }
+
+/**
+ * A deep copy of plain JSON data whose objects have no prototype, members in the same order:
+ * every read of it is of an own member, whatever some code put on Object.prototype. Validators
+ * read such a copy while Object.prototype is not as the engine made it (objectPrototypeIsStandard),
+ * so that their rules may read members by name. For values that passed the scan (plain data,
+ * within the depth limit): recursive.
+ */
+export function withoutPrototypes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutPrototypes) as T;
+  if (value === null || typeof value !== "object") return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) out[key] = withoutPrototypes((value as Record<string, unknown>)[key]);
+  return out as T;
+}

@@ -61,6 +61,20 @@ describe("parseJson reports coded issues with positions", () => {
     expect(issue.pointer).toBe(pointer);
   });
 
+  it.each([
+    ["a trailing comma in an object", '{"a":1,}', 'expected a member name in double quotes but found "}": a trailing comma before it, which JSON does not allow'],
+    ["a trailing comma in an array", "[1,2,\n ]", 'expected a JSON value but found "]": a trailing comma before it, which JSON does not allow'],
+    ["a comment", "// note\n{}", 'expected a JSON value but found "/": a comment, which JSON does not allow'],
+    ["single quotes", "{'a':1}", "expected a member name in double quotes but found \"'\": JSON strings and member names take double quotes"],
+    ["a missing comma between members", '{"a":1 "b":2}', "expected \",\" or \"}\" but found '\"': a comma is missing before it"],
+    ["a missing comma between items", "[1 2]", 'expected "," or "]" but found "2": a comma is missing before it'],
+    ["an empty input", "", "the input is empty: expected a JSON value"],
+    ["an input of only spaces", " \n ", "the input is empty: expected a JSON value"],
+    ["an unterminated string", '{"a":"b', "unterminated string: the input ends inside it"],
+  ])("says why %s is not JSON", (_name, text, message) => {
+    expect(fails(text).message).toBe(message);
+  });
+
   it("enforces maxDepth iteratively: 100,000 levels give an issue, not a stack overflow", () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
     const issue = fails(deep);

@@ -1,5 +1,6 @@
 import { normalizeAuthoringGraph, validateRuntimeObject } from "@graphenix/authoring-format";
 import {
+  AUTHORING_GRAPH_FORMAT,
   EXECUTABLE_PLAN_FORMAT,
   EXECUTABLE_PLAN_FORMAT_V2,
   NORMALIZED_GRAPH_FORMAT,
@@ -8,7 +9,7 @@ import {
   type GraphRuntimeObject,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { choiceHint, cloneJson, digest, formatOf, IssueCollector, jsonEqual, mayChangeBetweenReads, objectAt, own, prefixIssues, resolveLimits, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
+import { choiceHint, cloneJson, digest, formatOf, IssueCollector, makeIssue, jsonEqual, mayChangeBetweenReads, objectAt, own, prefixIssues, resolveLimits, unstableDocumentIssue, unstableReadIssue } from "@graphenix/core";
 import { computePlanHash, validateExecutablePlan } from "@graphenix/plan-format";
 import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
@@ -98,6 +99,17 @@ function checkedOptions(options: CompileOptions): CheckedOptions {
   return { createdAt, format, limits, maxIssues };
 }
 
+const GRAPH_FORMATS: readonly unknown[] = [AUTHORING_GRAPH_FORMAT, NORMALIZED_GRAPH_FORMAT];
+
+/**
+ * The inputs given the other way round: the runtime object is a graph and the graph has no
+ * format (a runtime object has none). One issue says so, instead of each input's dozen as the other.
+ */
+function inputsSwapped(authoringGraph: unknown, runtime: unknown): ValidationIssue | undefined {
+  if (formatOf(authoringGraph) !== undefined || !GRAPH_FORMATS.includes(formatOf(runtime))) return undefined;
+  return makeIssue("compile-inputs-swapped", `the runtime object is a graph (format ${JSON.stringify(formatOf(runtime))}) and the graph has no format: the two inputs are the other way round (the graph first, then the runtime object)`, ["runtime"]);
+}
+
 /** The options as checked before any input is read. */
 interface CheckedOptions {
   readonly createdAt: string;
@@ -107,6 +119,8 @@ interface CheckedOptions {
 }
 
 function compileInputs(authoringGraph: unknown, runtime: unknown, options: CompileOptions, { createdAt, format, limits, maxIssues }: CheckedOptions): CompileResult {
+  const swapped = inputsSwapped(authoringGraph, runtime);
+  if (swapped) return { ok: false, issues: [swapped] };
   const normalized = normalizeAuthoringGraph(authoringGraph, limits);
   const checkedRuntime = validateRuntimeObject(runtime, limits);
   if (!normalized.valid || !checkedRuntime.valid) {

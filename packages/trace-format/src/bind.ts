@@ -6,6 +6,9 @@ import { FirstSeenPositions } from "./positions.js";
 import { PlanPositions, prepare, type PreparedPlan } from "./prepared-plan.js";
 import { checkTrace } from "./validate-trace.js";
 
+/** The binding's codes that are facts about single events, true of an inconsistent trace too. */
+const UNKNOWN_SUBJECT: ReadonlySet<string> = new Set(["trace-unknown-node", "trace-unknown-unit"]);
+
 export interface BindResult {
   readonly valid: boolean;
   readonly issues: readonly ValidationIssue[];
@@ -56,7 +59,12 @@ export function prepareTraceBinding(plan: unknown, options?: ValidationOptions):
     const issues = new IssueCollector(maxIssues);
     issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
     issues.pushAll(planIssues);
-    if (!checkedTrace.valid || !prepared || !step) return { valid: false, issues: issues.finish() };
+    if (!checkedTrace.valid || !prepared || !step) {
+      // An event naming a node or unit the plan does not have is often why the trace is
+      // inconsistent (a misspelt nodeId "starts" a subject that never ends): said even then.
+      if (step) issues.pushAll(step.issues.finish().filter((i) => UNKNOWN_SUBJECT.has(i.code)));
+      return { valid: false, issues: issues.finish() };
+    }
     return finishBinding(checkedTrace.value, prepared, step, issues);
   }
 }

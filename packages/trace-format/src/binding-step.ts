@@ -40,13 +40,13 @@ export class BindingStep {
   }
 
   /** Event `i`, of type `code` (`eventCode`), names the subject at `position` (the plan's numbering). */
-  event(event: TraceEvent, i: number, code: number, position: number): void {
+  event(event: TraceEvent, i: number, code: number, position: number, direct: boolean): void {
     const subject = subjectOf(code);
     const phase = phaseOf(code);
     const { unitList, nodes } = this.prepared;
     const issues = this.issues;
     // Each member read once: events come in several shapes, and every read of one costs.
-    const nodeId = own(event, "nodeId") as string | undefined;
+    const nodeId = direct ? event.nodeId : (own(event, "nodeId") as string | undefined);
     let nodeIndex: number;
     if (subject === Subject.Unit) {
       if (position >= unitList.length) {
@@ -65,7 +65,7 @@ export class BindingStep {
         if (nodes.get(nodeId) !== info.nodeIndex && issues.hasRoom()) issues.add("trace-unknown-unit", `unit ${info.unit.unitId} belongs to ${info.unit.nodeId}, not ${nodeId}`, ["trace", "events", i, "nodeId"]);
       }
       nodeIndex = info.nodeIndex;
-      this.unitEvent(event, i, phase, info);
+      this.unitEvent(event, i, phase, info, direct);
     } else {
       nodeIndex = this.numbering.nodeIndexOf(subject, position);
       if (nodeIndex < 0) {
@@ -85,7 +85,7 @@ export class BindingStep {
   }
 
   /** Phase order, attempts and model of one unit event. */
-  private unitEvent(event: TraceEvent, i: number, phase: Phase, info: UnitInfo): void {
+  private unitEvent(event: TraceEvent, i: number, phase: Phase, info: UnitInfo, direct: boolean): void {
     const { unit, rank, index, nodeIndex } = info;
     const { running, highestRank, unitState, issues } = this;
     const base = nodeIndex * 4;
@@ -97,7 +97,7 @@ export class BindingStep {
       for (let r = 0; r < rank; r++) if (running[base + r]! > 0) earlierRunning = true;
       if ((earlierRunning || rank < highestRank[nodeIndex]!) && issues.hasRoom()) issues.add("trace-phase-order", `a unit of a later run phase starts before the earlier phase of ${unit.nodeId} has ended: the order is PRE → MAIN → POST`, ["trace", "events", i, "unitId"]);
       if (rank > highestRank[nodeIndex]!) highestRank[nodeIndex] = rank;
-      const attempt = (own(event, "attempt") as number | undefined) ?? 1;
+      const attempt = (direct ? event.attempt : (own(event, "attempt") as number | undefined)) ?? 1;
       if (attempt > info.maxAttempts && issues.hasRoom()) issues.add("trace-attempts-exceeded", `attempt ${attempt} exceeds the unit's retry policy (maxAttempts ${info.maxAttempts})`, ["trace", "events", i, "attempt"]);
       if (unitState[index] !== RUNNING) running[base + rank]!++;
       unitState[index] = RUNNING;
@@ -105,7 +105,7 @@ export class BindingStep {
       if (unitState[index] === RUNNING) running[base + rank]!--;
       unitState[index] = MENTIONED;
     }
-    const model = own(event, "model") as ModelSelection | undefined;
+    const model = direct ? event.model : (own(event, "model") as ModelSelection | undefined);
     if (model !== undefined && !allows(info.allowedModels, model) && issues.hasRoom()) {
       issues.add("trace-model-not-allowed", "the model used is neither the unit's model nor one of its fallback models", ["trace", "events", i, "model"]);
     }

@@ -45,7 +45,7 @@ export function phaseOf(eventCode: number): Phase {
   return (eventCode & 3) as Phase;
 }
 
-/** Whether an ending event reports a failure: by its type, or by its outcome. */
-export function isFailure(eventCode: number, event: TraceEvent): boolean {
-  return (eventCode & FAILED_TYPE) !== 0 || own(event, "outcome") === "failed";
+/** Whether an ending event reports a failure: by its type, or by its outcome (`direct`: see EventStep). */
+export function isFailure(eventCode: number, event: TraceEvent, direct: boolean): boolean {
+  return (eventCode & FAILED_TYPE) !== 0 || (direct ? event.outcome : own(event, "outcome")) === "failed";
 }

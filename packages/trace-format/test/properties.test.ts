@@ -99,10 +99,13 @@ describe("bindTraceToPlan and prepareTraceBinding: properties", () => {
         const alone = validateTrace(trace).issues;
         fc.pre(!alone.some((issue) => issue.code === "issues-truncated"));
         const bound = prepareTraceBinding(GOLDEN[i]!.plan).bind(trace);
-        // A trace with an error is not bound: its issues are all there is.
+        // A trace with an error is not bound: its issues are all there is, but for events that name
+        // a node or unit the plan does not have (docs/execution-trace.md).
         const prefixed = prefixIssues(["trace"], alone);
         expect(bound.issues.slice(0, alone.length)).toEqual(prefixed);
-        if (alone.some((issue) => issue.severity === "error")) expect(bound.issues).toEqual(prefixed);
+        if (alone.some((issue) => issue.severity === "error")) {
+          expect(bound.issues.slice(alone.length).filter((issue) => issue.code !== "trace-unknown-node" && issue.code !== "trace-unknown-unit")).toEqual([]);
+        }
       }),
       fuzz(CI_RUNS),
     );

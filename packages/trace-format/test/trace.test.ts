@@ -156,6 +156,17 @@ describe("bindTraceToPlan: the trace and the plan it ran", () => {
     expect(codes(bindTraceToPlan(t, pipeline))).toContain(`/trace/events/${i - 1} trace-dependency-order`);
   });
 
+  it("a misspelt nodeId is named even though the trace it makes inconsistent is invalid", () => {
+    const t = simulateTrace(seed);
+    const i = t.events.findIndex((e) => e.type === "nodeStarted");
+    t.events[i]!.nodeId = "node:audiense-insights";
+    expect(codes(bindTraceToPlan(t, seed))).toEqual([
+      `/trace/events/${t.events.findIndex((e) => e.type === "nodeCompleted")}/type trace-lifecycle-invalid`,
+      `/trace/events/${i} trace-lifecycle-invalid`,
+      `/trace/events/${i}/nodeId trace-unknown-node`,
+    ]);
+  });
+
   it("never throws on junk", () => {
     for (const junk of [null, 1, "x", [], {}, { format: "graphenix.execution-trace/v1" }]) {
       expect(validateTrace(junk).valid).toBe(false);

@@ -1,4 +1,4 @@
-import { objectAt } from "@graphenix/core";
+import { asObject } from "@graphenix/core";
 import type { EdgeView, GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
 
@@ -8,7 +8,7 @@ import type { RuleContext } from "./context.js";
  * `nodes` whose value is not an object is still a node the edge names (the schema reports the value).
  */
 export function edgesReferenceExistingNodes({ graph, issues }: RuleContext): void {
-  const nodes = objectAt(graph.document, "nodes");
+  const nodes = asObject(graph.document.nodes);
   if (!nodes) return;
   const named = (id: string) => Object.prototype.hasOwnProperty.call(nodes, id);
   for (const { index, from, to, source, target } of graph.edges) {

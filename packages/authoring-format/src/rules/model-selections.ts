@@ -1,4 +1,4 @@
-import { asObject, keepShape, objectAt, own, type Obj } from "@graphenix/core";
+import { asObject, keepShape, type Obj } from "@graphenix/core";
 import type { GraphView } from "../graph-view.js";
 
 const SLOTS = ["preActionModel", "skillModel", "postActionModel", "finalizerModel"] as const;
@@ -35,15 +35,13 @@ export type SelectionVisitor = (selection: Obj, place: SelectionPlace) => void;
  */
 export function visitModelSelections(graph: GraphView, visit: SelectionVisitor): void {
   const place = new SelectionPlace();
-  visitCases(own(graph.document, "modelCases"), visit, place, ["modelCases"]);
-  visitFallback(own(graph.document, "policies"), visit, place, ["policies"]);
+  visitCases(graph.document.modelCases, visit, place, ["modelCases"]);
+  visitFallback(graph.document.policies, visit, place, ["policies"]);
   const { keys, values } = graph;
   for (let i = 0; i < keys.length; i++) {
     const node = values[i] as Obj;
-    const cases = own(node, "modelCases");
-    if (cases !== undefined) visitCases(cases, visit, place, ["nodes", keys[i] as string, "modelCases"]);
-    const policies = own(node, "policies");
-    if (policies !== undefined) visitFallback(policies, visit, place, ["nodes", keys[i] as string, "policies"]);
+    if (node.modelCases !== undefined) visitCases(node.modelCases, visit, place, ["nodes", keys[i] as string, "modelCases"]);
+    if (node.policies !== undefined) visitFallback(node.policies, visit, place, ["nodes", keys[i] as string, "policies"]);
   }
 }
 
@@ -54,7 +52,7 @@ function visitCases(cases: unknown, visit: SelectionVisitor, place: SelectionPla
     const modelCase = asObject(obj[caseId]);
     if (!modelCase) continue;
     for (const slot of SLOTS) {
-      const selection = objectAt(modelCase, slot);
+      const selection = asObject(modelCase[slot]);
       if (!selection) continue;
       place.at = at;
       place.caseId = caseId;
@@ -65,7 +63,7 @@ function visitCases(cases: unknown, visit: SelectionVisitor, place: SelectionPla
 }
 
 function visitFallback(policies: unknown, visit: SelectionVisitor, place: SelectionPlace, at: Path): void {
-  const models = own(objectAt(policies, "fallback"), "models");
+  const models = asObject(asObject(policies)?.fallback)?.models;
   if (!Array.isArray(models)) return;
   for (let i = 0; i < models.length; i++) {
     const selection = asObject(models[i]);

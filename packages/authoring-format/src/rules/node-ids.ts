@@ -1,4 +1,4 @@
-import { asString, own, type Obj } from "@graphenix/core";
+import { asString, type Obj } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 
 /**
@@ -10,7 +10,7 @@ export function nodeIdsMatchKeys({ graph, issues }: RuleContext): void {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const node = values[i] as Obj;
-    const id = asString(own(node, "id"));
+    const id = asString(node.id);
     if (id !== undefined && id !== key) {
       issues.add("node-id-mismatch", `the node stored under "${key}" says its id is "${id}"`, ["nodes", key, "id"]);
     }

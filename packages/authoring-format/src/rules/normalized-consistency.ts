@@ -1,4 +1,4 @@
-import { asArray, asString, compareUtf8, own, type Obj } from "@graphenix/core";
+import { asArray, asString, compareUtf8, type Obj } from "@graphenix/core";
 import { orderNodes } from "./acyclic.js";
 import type { GraphView } from "../graph-view.js";
 import type { RuleContext } from "./context.js";
@@ -23,7 +23,7 @@ export function normalizedMembersAreConsistent({ graph, issues }: RuleContext): 
     const at = graph.position.get(id) as number;
     // Positions follow the ids' UTF-8 byte order, so sorted positions are the documented order.
     const expected = predecessors[at] as number[];
-    const dependsOn = asArray(own(node, "dependsOn"));
+    const dependsOn = asArray(node.dependsOn);
     const others = strangers.get(at);
     const names = others ? [...new Set([...expected.map((p) => graph.ids[p] as string), ...others])].sort(compareUtf8) : undefined;
     const matches = names ? sameList(dependsOn, names) : dependsOn.length === expected.length && expected.every((p, i) => dependsOn[i] === graph.ids[p]);
@@ -41,7 +41,7 @@ export function normalizedMembersAreConsistent({ graph, issues }: RuleContext): 
     }
   }
   const order = orderNodes(graph);
-  const nodeOrder = asArray(own(graph.document, "nodeOrder")).map(asString);
+  const nodeOrder = asArray(graph.document.nodeOrder).map(asString);
   if (order.ok && !sameList(nodeOrder, order.order)) {
     // Where the two first differ: the whole expected order may be 100,000 ids.
     let k = 0;

@@ -1,4 +1,4 @@
-import { objectAt, own } from "@graphenix/core";
+import { asObject } from "@graphenix/core";
 import type { RuleContext } from "./context.js";
 import { visitModelSelections } from "./model-selections.js";
 
@@ -19,7 +19,7 @@ export function profileKeysAreWellFormed({ graph, issues }: RuleContext): void {
  * become a plan, and the design is what has to change.
  */
 export function directModelsAreAllowed({ graph, issues }: RuleContext): void {
-  if (own(objectAt(graph.document, "policies"), "directModelPolicy") === "allow") return;
+  if (asObject(graph.document.policies)?.directModelPolicy === "allow") return;
   visitModelSelections(graph, (s, place) => {
     if (s.kind === "directModel") issues.add("direct-model-forbidden", "a directModel selection, but the graph's policies.directModelPolicy is not \"allow\"", place.path());
   });

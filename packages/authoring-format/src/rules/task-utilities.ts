@@ -1,4 +1,4 @@
-import { asString, hasMember, jsonEqual, objectAt, own } from "@graphenix/core";
+import { asObject, asString, jsonEqual } from "@graphenix/core";
 import type { UtilityView } from "../utility-view.js";
 import type { RuleContext } from "./context.js";
 
@@ -11,10 +11,10 @@ const MAIN_ONLY = ["inputsConfig", "smartInput"] as const;
 export function mainOnlyFieldsStayInMain({ graph, issues }: RuleContext): void {
   for (const view of graph.utilities) {
     if (view.phase === "MAIN") continue;
-    const params = objectAt(view.utility, "unitParams");
+    const params = asObject(view.utility.unitParams);
     if (!params) continue;
     for (const field of MAIN_ONLY) {
-      if (hasMember(params, field)) {
+      if (field in params) {
         issues.add("main-only-field", `${field} is MAIN-only; a ${view.phase}-phase utility must not carry it (use the task's parameters.${field})`, [...view.path(), "unitParams", field]);
       }
     }
@@ -27,15 +27,15 @@ const guardPath = (view: UtilityView) => [...view.path(), "unitParams", "factGua
 export function factGuardsAreValid({ graph, issues }: RuleContext): void {
   for (const view of graph.utilities) {
     const { phase, utility } = view;
-    const guard = objectAt(utility, "unitParams", "factGuard");
+    const guard = asObject(asObject(utility.unitParams)?.factGuard);
     if (!guard) continue;
-    const key = asString(own(utility, "strategyKey")) ?? asString(own(utility, "actionKey"));
+    const key = asString(utility.strategyKey) ?? asString(utility.actionKey);
     if (phase === "MAIN") {
       issues.add("fact-guard-not-allowed", "a fact-guard guards a PRE- or POST-phase utility (synthesis, polish, audit), not a MAIN-phase wrapper", guardPath(view));
     } else if (key === undefined || !FACT_GUARD_UTILITIES.has(key)) {
       issues.add("fact-guard-not-allowed", `a fact-guard is only for the synthesis, polish and audit utilities, not ${JSON.stringify(key)}`, guardPath(view));
     }
-    if (own(guard, "enabled") === true && asString(own(guard, "policyId")) === undefined) {
+    if (guard.enabled === true && asString(guard.policyId) === undefined) {
       issues.add("fact-guard-policy-required", "an enabled fact-guard needs a policyId", guardPath(view));
     }
   }
@@ -48,9 +48,9 @@ export function factGuardsAreValid({ graph, issues }: RuleContext): void {
  */
 export function preMemoryPathsFollowSources({ graph, issues }: RuleContext): void {
   for (const view of graph.utilities) {
-    const memoryPaths = view.phase === "PRE" ? own(objectAt(view.utility, "unitParams"), "memoryPaths") : undefined;
+    const memoryPaths = view.phase === "PRE" ? asObject(view.utility.unitParams)?.memoryPaths : undefined;
     if (memoryPaths === undefined) continue;
-    const sources = own(objectAt(view.node, "parameters", "aiTaskProfile", "inputSynthesis"), "sources");
+    const sources = asObject(asObject(asObject(view.node.parameters)?.aiTaskProfile)?.inputSynthesis)?.sources;
     if (jsonEqual(memoryPaths, Array.isArray(sources) ? sources : [])) continue;
     const where = Array.isArray(sources) ? "the node's aiTaskProfile.inputSynthesis.sources" : "[] (no inputSynthesis.sources are authored)";
     issues.add("pre-reads-mismatch", `a PRE utility's unitParams.memoryPaths must be ${where}`, [...view.path(), "unitParams", "memoryPaths"]);

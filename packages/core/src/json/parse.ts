@@ -35,7 +35,24 @@ function describe(text: string, at: number): string {
   if (at >= text.length) return "the end of the input";
   const c = text.codePointAt(at) as number;
   const ch = String.fromCodePoint(c);
-  return c < 0x20 || c === 0x7f ? `control character U+${c.toString(16).toUpperCase().padStart(4, "0")}` : `"${ch}"`;
+  if (c < 0x20 || c === 0x7f) return `control character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  // A quote in quotes reads as three quotes.
+  return ch === '"' ? "'\"'" : `"${ch}"`;
+}
+
+/** Why the text at `at` is not JSON, for the usual slips of text written by hand or by other tools. */
+function hint(text: string, at: number, expected: string): string {
+  const c = text[at];
+  if (c === "}" || c === "]") {
+    let before = at - 1;
+    while (before >= 0 && " \t\r\n".includes(text[before] as string)) before--;
+    if (text[before] === ",") return ": a trailing comma before it, which JSON does not allow";
+  }
+  if (c === "/" && (text[at + 1] === "/" || text[at + 1] === "*")) return ": a comment, which JSON does not allow";
+  if (c === "'") return ": JSON strings and member names take double quotes";
+  // Where a comma or the end of the container was due, the start of a value: the comma is missing.
+  if (c !== undefined && expected.startsWith('","') && /[-0-9"{[tfn]/.test(c)) return ": a comma is missing before it";
+  return "";
 }
 
 class Reader {
@@ -51,7 +68,8 @@ class Reader {
   }
 
   unexpected(expected: string): never {
-    this.fail("json-syntax", `expected ${expected} but found ${describe(this.text, this.pos)}`);
+    if (this.pos >= this.text.length && this.text.trim() === "") this.fail("json-syntax", "the input is empty: expected a JSON value");
+    this.fail("json-syntax", `expected ${expected} but found ${describe(this.text, this.pos)}${hint(this.text, this.pos, expected)}`);
   }
 
   skipWhitespace(): void {
