@@ -46,3 +46,16 @@ describe("own members only (docs/architecture.md)", () => {
     withPrototypeMember("b", 9, () => expect((withoutPrototypes({}) as Record<string, unknown>).b).toBeUndefined());
   });
 });
+
+describe("own runs no getter some code put on Object.prototype", () => {
+  it("a throwing getter named like a member is not called", () => {
+    Object.defineProperty(Object.prototype, "trap", { get: () => { throw new Error("called"); }, configurable: true });
+    try {
+      expect(own({}, "trap")).toBeUndefined();
+      expect(own({ trap: 1 }, "trap")).toBe(1);
+      expect(objectPrototypeIsStandard()).toBe(false);
+    } finally {
+      Reflect.deleteProperty(Object.prototype, "trap");
+    }
+  });
+});
