@@ -22,6 +22,16 @@ describe("authoring error messages", () => {
     expect(lines(validateAuthoringGraph(doc))[0]).toBe(`${at}/parameters/skilKey: schema-unknown-member: "skilKey" is not a member this object may have: did you mean "skillKey"?`);
   });
 
+  it("an unknown node type or selection kind: the known ones are listed, with the one meant", () => {
+    const doc = graph();
+    first(doc).type = "Task";
+    doc.modelCases.default.skillModel.kind = "profilechoice";
+    expect(lines(validateAuthoringGraph(doc))).toEqual([
+      `${at}/type: schema-discriminator: unknown type: expected one of "task", "finalizer", "validation", "mapping", "callGraph", got the string "Task": did you mean "task"?`,
+      '/modelCases/default/skillModel/kind: schema-discriminator: unknown kind: expected one of "profileChoice", "directModel", got the string "profilechoice": did you mean "profileChoice"?',
+    ]);
+  });
+
   it("an unknown member far from any: the object's members are listed", () => {
     const doc = graph();
     (first(doc).parameters as Doc).foo = 1;

@@ -162,6 +162,27 @@ export function nameAllowedMembers(code: string): string {
   return out;
 }
 
+// Ajv's error for a discriminator value that names no branch does not say which values do. Its
+// standalone code picks the branch with `if(tagN === "a"){…}else if(tagN === "b"){…}else {…error…}`
+// after `const tagN = data.<tag>;`: the rewrite puts those values into the error's params
+// (`allowedValues`), so the issue can list them and name the one probably meant.
+const UNKNOWN_TAG = new RegExp(String.raw`params:\{error: "mapping", tag: (${QUOTED}), tagValue: (tag\d+)\}`, "g");
+
+/** The standalone code with the allowed values added to every unknown-discriminator error. */
+export function nameAllowedTags(code: string): string {
+  let rewritten = 0;
+  const out = code.replace(UNKNOWN_TAG, (_whole: string, tag: string, variable: string, offset: number) => {
+    const start = code.lastIndexOf(`const ${variable} = `, offset);
+    const values = start < 0 ? [] : [...new Set([...code.slice(start, offset).matchAll(new RegExp(`${variable} === (${QUOTED})`, "g"))].map((m) => m[1] as string))];
+    if (values.length === 0) throw new Error(`Ajv's standalone code picks a discriminator's branch in a form the codegen does not read (${tag})`);
+    rewritten++;
+    return `params:{error: "mapping", tag: ${tag}, tagValue: ${variable}, allowedValues: [${values.join(",")}]}`;
+  });
+  const total = (code.match(/params:\{error: "mapping"/g) ?? []).length;
+  if (rewritten !== total) throw new Error(`${total - rewritten} of Ajv's discriminator errors are in a form the codegen does not rewrite: update UNKNOWN_TAG`);
+  return out;
+}
+
 /** The JavaScript module and its declaration file for one entry. */
 export function generateValidatorModule(entry: ValidatorModule, files: readonly SchemaFile[], banner: string, repoRoot: string): { js: string; dts: string } {
   const refs: Record<string, string> = {};
@@ -171,7 +192,7 @@ export function generateValidatorModule(entry: ValidatorModule, files: readonly 
     refs[name] = entry.external ? file : ID_BASE + file;
   }
   const ajv = entry.external ? createExternalAjv(resolve(repoRoot, entry.external.dir)) : createAjv(files);
-  const code = nameAllowedMembers(appendErrorsInPlace(toStandalone(ajv as unknown as Ajv2020, refs)));
+  const code = nameAllowedTags(nameAllowedMembers(appendErrorsInPlace(toStandalone(ajv as unknown as Ajv2020, refs))));
   if (/\brequire\(|^import /m.test(code)) throw new Error(`validator module ${entry.module} imports at run time; the generated code must be self-contained`);
   const names = Object.keys(entry.exports).sort();
   const js = `${banner}\n/* eslint-disable */\n${code}\n`;

@@ -99,6 +99,10 @@ describe("schema issue messages", () => {
     expect(lines(empty, { s: "" })).toEqual(["/s: schema-length: must not be empty"]);
     // A tag that is there and a string is still reported when its value names no variant.
     expect(lines([error("discriminator", "/n", { error: "mapping", tag: "type", tagValue: "finaliser" })], { n: { type: "finaliser" } })).toEqual(['/n/type: schema-discriminator: unknown type "finaliser"']);
+    // With the values the codegen adds (nameAllowedTags): listed, and the one probably meant.
+    expect(lines([error("discriminator", "/n", { error: "mapping", tag: "type", tagValue: "finaliser", allowedValues: ["task", "finalizer"] })], { n: { type: "finaliser" } })).toEqual([
+      '/n/type: schema-discriminator: unknown type: expected one of "task", "finalizer", got the string "finaliser": did you mean "finalizer"?',
+    ]);
   });
 });
 

@@ -106,8 +106,9 @@ const GRAPH_FORMATS: readonly unknown[] = [AUTHORING_GRAPH_FORMAT, NORMALIZED_GR
  * format (a runtime object has none). One issue says so, instead of each input's dozen as the other.
  */
 function inputsSwapped(authoringGraph: unknown, runtime: unknown): ValidationIssue | undefined {
-  if (formatOf(authoringGraph) !== undefined || !GRAPH_FORMATS.includes(formatOf(runtime))) return undefined;
-  return makeIssue("compile-inputs-swapped", `the runtime object is a graph (format ${JSON.stringify(formatOf(runtime))}) and the graph has no format: the two inputs are the other way round (the graph first, then the runtime object)`, ["runtime"]);
+  const runtimeFormat = formatOf(runtime);
+  if (formatOf(authoringGraph) !== undefined || !GRAPH_FORMATS.includes(runtimeFormat)) return undefined;
+  return makeIssue("compile-inputs-swapped", `the runtime object is a graph (format ${JSON.stringify(runtimeFormat)}) and the graph has no format: the two inputs are the other way round (the graph first, then the runtime object)`, ["runtime"]);
 }
 
 /** The options as checked before any input is read. */

@@ -1,7 +1,7 @@
 import type { LabAsset, TargetSelector } from "@graphenix/contracts";
 import { compareUtf8, own } from "@graphenix/core";
 
-/** A selector without `name` matches every asset; with it, the assets whose own `name` is equal. */
+/** A selector that does not set `name` (os, role) matches every asset; one that does, the assets whose own `name` equals it. */
 function matches(selector: TargetSelector, asset: LabAsset, name: "os" | "role"): boolean {
   const wanted = own(selector, name);
   return wanted === undefined || own(asset, name) === wanted;

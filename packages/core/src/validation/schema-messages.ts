@@ -101,7 +101,11 @@ export function describe(error: SchemaError, data: unknown): { path: string[] | 
     case "discriminator":
       return p.error === "tag"
         ? { path: [String(p.tag)], message: `the member "${String(p.tag)}" must be a string` }
-        : { path: [String(p.tag)], message: `unknown ${String(p.tag)} ${JSON.stringify(p.tagValue)}` };
+        : {
+            path: [String(p.tag)],
+            // The codegen adds the values that name a branch (nameAllowedTags).
+            message: Array.isArray(p.allowedValues) ? `unknown ${String(p.tag)}: ${expectedOneOf(p.allowedValues, p.tagValue)}` : `unknown ${String(p.tag)} ${JSON.stringify(p.tagValue)}`,
+          };
     default:
       return { path: undefined, message: `fails the schema's ${error.keyword} rule` };
   }
