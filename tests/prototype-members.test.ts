@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalize } from "@graphenix/core";
+import { canonicalize, parseJson } from "@graphenix/core";
 import { normalizeAuthoringGraph, validateAuthoringGraph, validateNormalizedExecutableGraph, validateRuntimeObject } from "../packages/authoring-format/src/index.js";
 import { computePlanHash, validateExecutablePlan } from "../packages/plan-format/src/index.js";
 import { compileExecutablePlan, type CompileOptions } from "../packages/plan-compiler/src/index.js";
@@ -21,7 +21,7 @@ const folders = (...path: string[]) => readdirSync(join(repoRoot, ...path), { wi
 
 /** Every member name any schema declares or requires, and the names of the options objects. */
 function memberNames(): string[] {
-  const names = new Set(["now", "format", "planId", "profileRegistry", "limits", "maxDepth", "maxStringLength", "maxIssues", "maxNodes", "matrix", "credentials"]);
+  const names = new Set(["now", "format", "planId", "profileRegistry", "limits", "maxDepth", "maxStringLength", "maxIssues", "maxNodes", "maxBytes", "matrix", "credentials", "forbiddenMembers", "severity", "location", "requireApproval", "confirms", "traces"]);
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (value === null || typeof value !== "object") return;
@@ -71,6 +71,29 @@ function runs(): Record<string, () => unknown> {
     };
   }
   out["ground truth"] = () => bindGroundTruthToPlanGraph(host("ground-truth"), host("plan-graph"));
+  // Invalid documents too: their issues (codes, places, severities) must not change either.
+  const AUTHORING_ERRORS = "packages/authoring-format/test/fixtures/_error_";
+  const PLAN_ERRORS = "packages/plan-format/test/fixtures/_error_";
+  const TRACE_ERRORS = "packages/trace-format/test/fixtures/_error_";
+  for (const name of ["schema-violations", "model-case-unknown", "main-only-field"]) {
+    const doc = read(AUTHORING_ERRORS, name, "input.authoring-graph.json");
+    out[`invalid authoring ${name}`] = () => [validateAuthoringGraph(doc), normalizeAuthoringGraph(doc)];
+  }
+  for (const name of ["schema-violations", "invoke-contract-missing", "v1-main-skill-missing"]) {
+    const doc = read(PLAN_ERRORS, name, "input.plan.json");
+    out[`invalid plan ${name}`] = () => validateExecutablePlan(doc);
+  }
+  for (const name of ["attempts-exceeded", "event-subject-missing"]) {
+    const { plan: planName } = read(TRACE_ERRORS, name, "case.json") as { plan: string };
+    const trace = read(TRACE_ERRORS, name, "trace.json");
+    const plan = read(PLANS, planName, "expected.plan.v2.json");
+    out[`invalid trace ${name}`] = () => [validateTrace(trace), bindTraceToPlan(trace, plan)];
+  }
+  const text = readFileSync(join(repoRoot, "examples", "content-pipeline.authoring.json"), "utf8");
+  out["parse and canonicalize"] = () => {
+    const parsed = parseJson(text);
+    return [parsed, parsed.ok ? canonicalize(parsed.value, {}) : null, parseJson(`${text.slice(0, -3)},}`)];
+  };
   out["mplp"] = () => {
     const plan = host("mplp-plan");
     const { steps: _steps, plan_id: _id, ...header } = plan as MplpPlan;

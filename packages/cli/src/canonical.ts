@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "@graphenix/contracts";
-import { canonicalizeResult, DEFAULT_CANONICAL_MAX_DEPTH, type JsonParseLimits } from "@graphenix/core";
+import { canonicalizeResult, DEFAULT_CANONICAL_MAX_DEPTH, own, type JsonParseLimits } from "@graphenix/core";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { JsonInput } from "./input.js";
 import type { CliIo } from "./io.js";
@@ -8,7 +8,7 @@ import { formatIssue } from "./errors.js";
 
 /** The canonical text of a value read from an input, or the issues saying why it has none; a raised --max-depth raises the canonicalizer's limit too. */
 export function canonicalOf(value: unknown, limits: JsonParseLimits): { ok: true; text: string } | { ok: false; issues: readonly ValidationIssue[] } {
-  const maxDepth = Math.max(limits.maxDepth ?? 0, DEFAULT_CANONICAL_MAX_DEPTH);
+  const maxDepth = Math.max((own(limits, "maxDepth") as number | undefined) ?? 0, DEFAULT_CANONICAL_MAX_DEPTH);
   const result = canonicalizeResult(value, { maxDepth });
   return result.ok ? { ok: true, text: result.value } : { ok: false, issues: result.issues };
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from "@graphenix/contracts";
-import { DEFAULT_JSON_MAX_BYTES, makeIssue, parseJsonBytes, type JsonParseLimits } from "@graphenix/core";
+import { DEFAULT_JSON_MAX_BYTES, makeIssue, own, parseJsonBytes, type JsonParseLimits } from "@graphenix/core";
 import { CliFailure, describeIoError, formatIssue } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -25,7 +25,7 @@ export async function readJsonInput(arg: string, io: CliIo, limits: JsonParseLim
   const source = arg === "-" ? "<stdin>" : arg;
   let bytes: Uint8Array;
   try {
-    const maxBytes = limits.maxBytes ?? DEFAULT_JSON_MAX_BYTES;
+    const maxBytes = (own(limits, "maxBytes") as number | undefined) ?? DEFAULT_JSON_MAX_BYTES;
     bytes = arg === "-" ? await io.readStdin(maxBytes) : await io.readFile(arg, maxBytes);
   } catch (error) {
     throw new CliFailure(formatIssue(source, makeIssue("io-unreadable", describeReadError(error))), EXIT.usage);

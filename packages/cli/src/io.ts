@@ -1,3 +1,4 @@
+import { own } from "@graphenix/core";
 import { open } from "node:fs/promises";
 import { shouldUseColor } from "./color.js";
 import { describeIoError } from "./errors.js";
@@ -68,3 +69,10 @@ export function nodeIo(): CliIo {
     },
   };
 }
+
+/**
+ * Whether to colour, and whether progress may be redrawn: the io's own members only (a `color`
+ * some code put on Object.prototype is not the caller's; docs/architecture.md, "Own members only").
+ */
+export const colorOf = (io: CliIo): boolean => own(io, "color") === true;
+export const interactiveOf = (io: CliIo): boolean => own(io, "interactive") === true;

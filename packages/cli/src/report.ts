@@ -3,7 +3,7 @@ import { locatePointer, makeIssue, truncatedCount } from "@graphenix/core";
 import { paintFor } from "./color.js";
 import { formatIssue } from "./errors.js";
 import type { JsonInput } from "./input.js";
-import type { CliIo } from "./io.js";
+import { colorOf, type CliIo } from "./io.js";
 
 /** An issue placed in the file it concerns: its pointer is local to that file. */
 export interface LocatedIssue {
@@ -41,7 +41,7 @@ export function locateAcross(issues: readonly ValidationIssue[], inputs: Readonl
  */
 export function printIssues(located: readonly LocatedIssue[], io: CliIo, stream: CliIo["stdout"] = io.stdout): void {
   // Colour is decided by standard output; standard error is always plain (docs/cli.md).
-  const paint = paintFor(stream === io.stdout && io.color);
+  const paint = paintFor(stream === io.stdout && colorOf(io));
   for (const { source, issue, location } of located) stream.write(`${formatIssue(source, issue, location, paint)}\n`);
 }
 

@@ -1,5 +1,6 @@
 import type { IssueSeverity, KnownIssueCode, SourceLocation, ValidationIssue } from "@graphenix/contracts";
 import { encodePointer } from "./pointer.js";
+import { own } from "./validation/json-access.js";
 
 /** Builds a ValidationIssue; `pointer` is always derived from `path` so the two never disagree. */
 export function makeIssue(
@@ -13,8 +14,11 @@ export function makeIssue(
     message,
     path: [...path],
     pointer: encodePointer(path),
-    severity: extra.severity ?? "error",
+    // Own members only (docs/architecture.md): a `severity` on Object.prototype must not make
+    // every issue a warning.
+    severity: (own(extra, "severity") as IssueSeverity | undefined) ?? "error",
   };
-  if (extra.location) issue.location = extra.location;
+  const location = own(extra, "location") as SourceLocation | undefined;
+  if (location) issue.location = location;
   return issue;
 }

@@ -54,7 +54,7 @@ export function resolveAxes(plan: PlanSpec, assets: readonly LabAsset[]): Axis[]
 export function checkAxes(plan: PlanSpec, axes: readonly Axis[], issues: IssueCollector): void {
   const names = new Set(axes.map((a) => a.name));
   const seen = new Set<string>();
-  (plan.expand ?? []).forEach((name, i) => {
+  ((own(plan, "expand") as string[] | undefined) ?? []).forEach((name, i) => {
     const at = ["scenario", "plan", "expand", i];
     if (seen.has(name)) issues.add("config_schema_invalid", `${JSON.stringify(name)} is listed twice in expand`, at);
     else if (TEMPLATE_FILTERS.has(name)) issues.add("config_schema_invalid", `${JSON.stringify(name)} filters templates; templates are always enumerated, so it cannot be expanded`, at);

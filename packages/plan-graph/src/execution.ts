@@ -1,5 +1,5 @@
 import type { PlanExecution } from "@graphenix/contracts";
-import { asObject, type IssueCollector } from "@graphenix/core";
+import { asObject, own, type IssueCollector } from "@graphenix/core";
 
 /** The orders the reference scheduler knows (DESIGN §6.10). */
 export const SUPPORTED_ORDERS: readonly string[] = ["sequential", "parallel"];
@@ -18,7 +18,9 @@ export function checkExecution(execution: PlanExecution | undefined, at: readonl
     issues.add("config_schema_invalid", "execution is an object: { order, concurrency }", [...at]);
     return;
   }
-  const { order, concurrency } = execution;
+  // Own members only (docs/architecture.md): a `concurrency` on Object.prototype is not the plan's.
+  const order = own(execution, "order") as PlanExecution["order"] | undefined;
+  const concurrency = own(execution, "concurrency") as number | undefined;
   const unreadable = concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1);
   if (unreadable) issues.add("config_schema_invalid", `concurrency is a whole number from 1, not ${shown(concurrency)}`, [...at, "concurrency"]);
   if (order !== undefined && !SUPPORTED_ORDERS.includes(order)) {
@@ -41,6 +43,7 @@ function shown(value: unknown): string {
  * meaningful.
  */
 export function requestedConcurrency(execution: PlanExecution | undefined): number {
-  if (execution === undefined || execution.order === "sequential") return 1;
-  return execution.concurrency ?? (execution.order === "parallel" ? Number.POSITIVE_INFINITY : 1);
+  const order = own(execution, "order");
+  if (execution === undefined || order === "sequential") return 1;
+  return (own(execution, "concurrency") as number | undefined) ?? (order === "parallel" ? Number.POSITIVE_INFINITY : 1);
 }

@@ -1,5 +1,5 @@
 import type { GroundTruthRow, NodeStatus, PlanGraph, PlanGraphNode, StageRollup, ValidationIssue } from "@graphenix/contracts";
-import { DEFAULT_VALIDATION_LIMITS, IssueCollector } from "@graphenix/core";
+import { DEFAULT_VALIDATION_LIMITS, IssueCollector, own, withoutPrototypes } from "@graphenix/core";
 import { requestedConcurrency } from "./execution.js";
 import { checkTransition } from "./lifecycle.js";
 import { checkGraphStructure } from "./validate-plan-graph.js";
@@ -55,7 +55,8 @@ const EXECUTOR_ERROR: NodeOutcome = { status: "failed", reason_code: "executor_e
  */
 function outcomeOf(value: unknown): NodeOutcome {
   if (value === null || typeof value !== "object") return EXECUTOR_ERROR;
-  const { status, reason_code } = value as { status?: unknown; reason_code?: unknown };
+  const status = own(value, "status");
+  const reason_code = own(value, "reason_code");
   if ((status !== "succeeded" && status !== "failed") || (reason_code !== undefined && typeof reason_code !== "string")) return EXECUTOR_ERROR;
   return reason_code === undefined ? { status } : { status, reason_code };
 }
@@ -85,7 +86,10 @@ export function rollup(rows: readonly Pick<GroundTruthRow, "status">[]): StageRo
  * `executor_error`; an error thrown by `clock` or `onProgress` rejects the run. Returns one ground-truth row
  * per node, in `node_ordinal` order, and the stage rollup.
  */
-export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, options: RunPlanGraphOptions = {}): Promise<RunPlanGraphResult> {
+export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, given: RunPlanGraphOptions = {}): Promise<RunPlanGraphResult> {
+  // The caller's own options only, in an object without a prototype (docs/architecture.md, "Own
+  // members only"): a `clock` or `fail_fast` some code put on Object.prototype is not the caller's.
+  const options = withoutPrototypes(given);
   const asked = options.concurrency === undefined ? undefined : concurrencyOption(options, "concurrency");
   const ceiling = concurrencyOption(options, "max_concurrency");
   // An order it cannot honour, duplicate ids, edges to unknown nodes and cycles are the graph's
@@ -94,7 +98,8 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
   checkGraphStructure(graph, issues);
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
   // Never more than the plan asks for: the caller's number only lowers a request the graph carries.
-  const request = graph.execution === undefined ? (asked ?? 1) : Math.min(requestedConcurrency(graph.execution), asked ?? Number.POSITIVE_INFINITY);
+  const execution = own(graph, "execution") as PlanGraph["execution"];
+  const request = execution === undefined ? (asked ?? 1) : Math.min(requestedConcurrency(execution), asked ?? Number.POSITIVE_INFINITY);
   const limit = Math.min(request, ceiling);
   // The request was checked above; one read again that answers otherwise (a getter) must not
   // leave the run waiting forever for a limit no count reaches.
@@ -183,7 +188,7 @@ export async function runPlanGraph(graph: PlanGraph, executeNode: ExecuteNode, o
       running--;
       if (failedRun) return;
       const failed = outcome.status !== "succeeded";
-      finish(node, failed ? "failed" : "succeeded", failed ? (outcome.reason_code ?? "node_failed") : undefined);
+      finish(node, failed ? "failed" : "succeeded", failed ? ((own(outcome, "reason_code") as string | undefined) ?? "node_failed") : undefined);
       if (failed) {
         skipDownstream(node.action_id);
         if (options.fail_fast) {

@@ -1,5 +1,5 @@
 import type { PlanGraph, PlanGraphNode, ValidationResult } from "@graphenix/contracts";
-import { digestResult, findLoneSurrogate, IssueCollector, resolveLimits, scanDocument, schemaIssues, validateGuarded, validationResult, type ValidationOptions } from "@graphenix/core";
+import { digestResult, own, findLoneSurrogate, IssueCollector, resolveLimits, scanDocument, schemaIssues, validateGuarded, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validatePlanGraphSchema } from "./generated/schema-validators.js";
 import { actionId, actionKey } from "./identity.js";
 import { topologicalOrder } from "./order.js";
@@ -40,7 +40,7 @@ export function checkGraphStructure(graph: PlanGraph, issues: IssueCollector): v
 }
 
 function checkGraph(graph: PlanGraph, issues: IssueCollector, full = true): void {
-  checkExecution(graph.execution, ["execution"], issues);
+  checkExecution(own(graph, "execution") as typeof graph.execution, ["execution"], issues);
   const seen = { action_id: new Map<string, number>(), action_key: new Map<string, number>(), node_ordinal: new Map<number, number>() };
   const cells = full ? new CellCheck(graph) : undefined;
   graph.nodes.forEach((node, i) => {

@@ -242,3 +242,18 @@ describe("runPlanGraph", () => {
     );
   });
 });
+
+describe("runPlanGraph reads own members only (docs/architecture.md)", () => {
+  it("an option or an outcome member some code put on Object.prototype changes nothing", async () => {
+    const run = () => runPlanGraph(withEdges(), async (node) => (node.node_ordinal === 1 ? { status: "failed" } : { status: "succeeded" }));
+    const before = JSON.stringify(await run());
+    for (const [name, value] of [["clock", () => "2026-01-01T00:00:00.000Z"], ["fail_fast", true], ["plan_expansion_ref", "x"], ["reason_code", "x"], ["concurrency", 0], ["max_concurrency", 0], ["onProgress", 1], ["execution", { order: "sequential" }]] as const) {
+      Object.defineProperty(Object.prototype, name, { value, configurable: true, writable: true });
+      try {
+        expect(JSON.stringify(await run()), name).toBe(before);
+      } finally {
+        Reflect.deleteProperty(Object.prototype, name);
+      }
+    }
+  });
+});

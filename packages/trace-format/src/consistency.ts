@@ -134,7 +134,8 @@ function checkRunEnds(trace: GraphExecutionTrace, last: string, issues: IssueCol
     const message = ended ? `the run is still ${trace.status}, yet the trace ends with runFinished` : `a ${trace.status} run ends with a runFinished event, and this trace has none`;
     issues.add("trace-run-events", message, ["events", Math.max(0, trace.events.length - 1)]);
   }
-  if (trace.finishedAt !== undefined && isBefore(trace.finishedAt, last)) issues.add("trace-time-regression", "finishedAt is before the last event", ["finishedAt"]);
+  const finishedAt = own(trace, "finishedAt") as string | undefined;
+  if (finishedAt !== undefined && isBefore(finishedAt, last)) issues.add("trace-time-regression", "finishedAt is before the last event", ["finishedAt"]);
 }
 
 /** The run's status agrees with how its units ended. */

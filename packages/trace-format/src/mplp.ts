@@ -1,5 +1,5 @@
 import type { ValidationResult } from "@graphenix/contracts";
-import { asObject, IssueCollector, prefixIssues, resolveLimits, showJson, validationResult, type ValidationOptions } from "@graphenix/core";
+import { IssueCollector, own, prefixIssues, resolveLimits, showJson, validationResult, type ValidationOptions } from "@graphenix/core";
 import { validateMplpPlan, validateMplpTrace, type MplpPlan } from "@graphenix/plan-graph";
 
 /**
@@ -13,14 +13,15 @@ export function bindMplpTrace(trace: unknown, plan: unknown, options?: Validatio
   issues.pushAll(prefixIssues(["trace"], checkedTrace.issues));
   let planId: unknown;
   try {
-    planId = asObject(plan)?.plan_id;
+    planId = own(plan, "plan_id");
   } catch {
     planId = undefined; // a plan that throws when read: its own validation below reports it
   }
-  if (checkedTrace.valid && checkedTrace.value.plan_id !== planId) {
+  const tracePlan = checkedTrace.valid ? own(checkedTrace.value, "plan_id") : undefined;
+  if (checkedTrace.valid && tracePlan !== planId) {
     // Not String(planId): the plan is not validated yet, and {"toString": 1} makes String throw.
     const shown = typeof planId === "string" ? planId : (showJson(planId) ?? "a plan without plan_id");
-    issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${String(checkedTrace.value.plan_id)}, not ${shown}`, ["trace", "plan_id"]);
+    issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${String(tracePlan)}, not ${shown}`, ["trace", "plan_id"]);
   }
   const checkedPlan = validateMplpPlan(plan, checkedTrace.valid ? { traces: [trace] } : {}, options);
   // The plan's own issues; those of the trace as evidence (under /traces, first) are the trace's above.

@@ -1,3 +1,4 @@
+import { colorOf, interactiveOf } from "../io.js";
 import { join } from "node:path";
 import { millisOf } from "@graphenix/core";
 import { CompileOptionsError } from "@graphenix/plan-compiler";
@@ -50,8 +51,8 @@ export const demoCommand: Command = {
     // cannot write.
     const start = millisOf(now);
     if (Number.isNaN(start) || start > LATEST_START) throw new CliFailure(`graphenix demo: --now takes a UTC date-time before 9999-12-01 the simulated clock can count from (e.g. ${DEMO_NOW}), not "${now}"`, EXIT.usage);
-    const paint = paintFor(io.color);
-    const live = io.interactive === true && !values.json;
+    const paint = paintFor(colorOf(io));
+    const live = interactiveOf(io) && !values.json;
     let result: DemoResult;
     try {
       result = await runDemoFlow({

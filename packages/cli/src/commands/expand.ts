@@ -1,5 +1,6 @@
+import { colorOf } from "../io.js";
 import { join } from "node:path";
-import { DEFAULT_JSON_MAX_DEPTH, MAX_VALIDATION_DEPTH } from "@graphenix/core";
+import { DEFAULT_JSON_MAX_DEPTH, MAX_VALIDATION_DEPTH, own } from "@graphenix/core";
 import { compilePlan, MAX_NODES_CEILING } from "@graphenix/plan-graph";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
@@ -33,7 +34,7 @@ export const expandCommand: Command = {
     const inputs = await readJsonInputs("expand", { scenario: file as string, inventory: values.inventory }, io, readLimits);
     const result = compilePlan(inputs.scenario.value, inputs.inventory.value, {
       ...(maxNodes !== undefined && { max_nodes: maxNodes }),
-      ...(readLimits.maxDepth !== undefined && { limits: { maxDepth: Math.min(readLimits.maxDepth, MAX_VALIDATION_DEPTH) } }),
+      ...(own(readLimits, "maxDepth") !== undefined && { limits: { maxDepth: Math.min(own(readLimits, "maxDepth") as number, MAX_VALIDATION_DEPTH) } }),
     });
     const source = inputs.scenario.source;
     if (!result.ok) {
@@ -41,7 +42,7 @@ export const expandCommand: Command = {
       if (values.json) io.stdout.write(`${JSON.stringify({ source, inventory: inputs.inventory.source, valid: false, issues: issuesJson(located) })}\n`);
       else {
         printIssues(located, io);
-        io.stdout.write(`${oneLine(source)}: ${paintFor(io.color).red("expansion failed")} (${issueCount(result.issues)})\n`);
+        io.stdout.write(`${oneLine(source)}: ${paintFor(colorOf(io)).red("expansion failed")} (${issueCount(result.issues)})\n`);
       }
       return EXIT.invalid;
     }

@@ -1,3 +1,4 @@
+import { colorOf } from "../io.js";
 import { bindTraceToPlan } from "@graphenix/trace-format";
 import { paintFor } from "../color.js";
 import type { Command } from "../command.js";
@@ -32,7 +33,7 @@ export const traceCommand: Command = {
       return result.valid ? EXIT.ok : EXIT.invalid;
     }
     printIssues(located, io);
-    const paint = paintFor(io.color);
+    const paint = paintFor(colorOf(io));
     io.stdout.write(
       result.valid
         ? `${oneLine(trace.source)}: ${paint.green("bound")} to ${oneLine(plan.source)}${result.issues.length > 0 ? ` (${issueCount(result.issues, "warning")})` : ""}\n`

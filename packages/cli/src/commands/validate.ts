@@ -1,3 +1,4 @@
+import { colorOf } from "../io.js";
 import { makeIssue, own } from "@graphenix/core";
 import type { ValidationIssue } from "@graphenix/contracts";
 import { paintFor } from "../color.js";
@@ -60,7 +61,7 @@ export const validateCommand: Command = {
       printIssues(located, io);
       const declared = (input.value as { format?: unknown } | null)?.format;
       const what = kind ? (typeof declared === "string" && kind.formats.includes(declared) ? declared : kind.name) : "document";
-      const paint = paintFor(io.color);
+      const paint = paintFor(colorOf(io));
       io.stdout.write(valid ? `${oneLine(input.source)}: ${paint.green("valid")} ${oneLine(what)}\n` : `${oneLine(input.source)}: ${paint.red("invalid")} ${what} (${issueCount(issues)})\n`);
     }
     return valid ? EXIT.ok : EXIT.invalid;

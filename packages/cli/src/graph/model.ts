@@ -71,7 +71,3 @@ export function edgeBetween(ids: ReadonlyMap<string, string>, from: string, to: 
   return a === undefined || b === undefined ? [] : [{ from: a, to: b, lines, conditional }];
 }
 
-/** A member of a keyed record (a plan's `nodePlans`), read as an own member only. */
-export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}

@@ -1,5 +1,6 @@
 import type { ExecutableGraphPlan, NormalizedExecutableGraphDocument } from "@graphenix/contracts";
-import { own, type Drawing } from "./model.js";
+import { getMember, own } from "@graphenix/core";
+import type { Drawing } from "./model.js";
 import { drawPlan, type PlanNode } from "./plan.js";
 import { oneLine } from "./text.js";
 import { wavesOf } from "./waves.js";
@@ -16,18 +17,19 @@ export function drawPlanV1(plan: ExecutableGraphPlan): Drawing {
   order.forEach((id, i) => {
     if (!position.has(id)) position.set(id, i);
   });
-  const graphNodes = order.map((id) => own(graph.nodes, id));
+  const graphNodes = order.map((id) => getMember(graph.nodes, id));
   const waves = wavesOf(graphNodes.map((n) => (n?.dependsOn ?? []).flatMap((d) => position.get(d) ?? [])));
   const nodes: PlanNode[] = order.map((nodeId, i) => {
     const node = graphNodes[i];
     const nodeType = node?.type ?? "task";
     const base = { nodeId, nodeType, wave: waves[i] ?? 0, dependsOn: node?.dependsOn ?? [] };
     if (nodeType === "finalizer") {
-      const fin = own(plan.finalizerPlans, nodeId);
+      const fin = getMember(plan.finalizerPlans, nodeId);
       return fin ? { ...base, units: fin.executionUnits, outputKey: fin.outputKey } : base;
     }
-    const executionClass = node !== undefined && "executionClass" in node && typeof node.executionClass === "string" ? node.executionClass : undefined;
-    const units = own(plan.nodePlans, nodeId)?.executionUnits;
+    const given = own(node, "executionClass");
+    const executionClass = typeof given === "string" ? given : undefined;
+    const units = getMember(plan.nodePlans, nodeId)?.executionUnits;
     return { ...base, ...(executionClass !== undefined && { executionClass }), ...(units !== undefined && { units }) };
   });
   const source = `${plan.source.graphId} ${plan.source.graphRevision}`;

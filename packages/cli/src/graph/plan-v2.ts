@@ -1,5 +1,6 @@
 import type { ExecutableGraphPlanV2 } from "@graphenix/contracts";
-import { own, type Drawing } from "./model.js";
+import { getMember, own } from "@graphenix/core";
+import type { Drawing } from "./model.js";
 import { drawPlan, type PlanNode } from "./plan.js";
 import { oneLine } from "./text.js";
 
@@ -12,12 +13,12 @@ export function drawPlanV2(plan: ExecutableGraphPlanV2): Drawing {
   const nodes: PlanNode[] = plan.nodeIndex.map((entry) => {
     const base = { nodeId: entry.nodeId, nodeType: entry.nodeType, wave: entry.wave, dependsOn: entry.dependsOn };
     if (entry.nodeType === "finalizer") {
-      const fin = own(plan.finalizerPlans, entry.nodeId);
+      const fin = getMember(plan.finalizerPlans, entry.nodeId);
       return fin ? { ...base, units: fin.executionUnits, outputKey: fin.outputKey } : base;
     }
-    const node = own(plan.nodePlans, entry.nodeId);
+    const node = getMember(plan.nodePlans, entry.nodeId);
     if (!node) return base;
-    return { ...base, ...(typeof node.executionClass === "string" && { executionClass: node.executionClass }), units: node.executionUnits };
+    return { ...base, ...(typeof own(node, "executionClass") === "string" && { executionClass: own(node, "executionClass") as string }), units: node.executionUnits };
   });
   const gates = plan.deferredGates.map((g) => ({ gateId: g.gateId, fromNodeId: g.fromNodeId, toNodeId: g.toNodeId, expression: g.condition.expression }));
   const source = `${plan.source.graphId} ${plan.source.graphRevision}`;

@@ -1,3 +1,4 @@
+import { own } from "@graphenix/core";
 import { kindRuleOf } from "@graphenix/plan-format";
 import type { DrawUnit, UnitStyle } from "./model.js";
 import { label } from "./text.js";
@@ -22,10 +23,12 @@ function modelText(selection: PlanUnit["modelSelection"]): string | undefined {
 
 /** What the unit runs: its skill, its utility action (with its strategy when that differs), or its pipeline phase. */
 function nameOf(unit: PlanUnit, mainSkill: boolean): string | undefined {
-  if (mainSkill) return unit.skillKey;
-  const strategy = unit.strategyKey ?? undefined;
-  if (unit.actionKey === undefined) return strategy;
-  return strategy === undefined || strategy === unit.actionKey ? unit.actionKey : `${unit.actionKey} (${strategy})`;
+  // Own members only (docs/architecture.md): a key on Object.prototype is not the unit's.
+  if (mainSkill) return own(unit, "skillKey") as string | undefined;
+  const strategy = (own(unit, "strategyKey") as string | null | undefined) ?? undefined;
+  const action = own(unit, "actionKey") as string | undefined;
+  if (action === undefined) return strategy;
+  return strategy === undefined || strategy === action ? action : `${action} (${strategy})`;
 }
 
 /**

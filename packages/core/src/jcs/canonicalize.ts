@@ -8,6 +8,7 @@ import { CanonicalizationError, JcsFailure } from "./errors.js";
 import { ExactSerializer } from "./exact.js";
 import { fastCanonicalize } from "./fast.js";
 import { isStackOverflow } from "../stack.js";
+import { own } from "../validation/json-access.js";
 
 export interface CanonicalizeOptions {
   /** Deepest nesting of arrays and objects accepted. Default {@link DEFAULT_CANONICAL_MAX_DEPTH}. */
@@ -22,7 +23,8 @@ export interface CanonicalizeOptions {
 export const DEFAULT_CANONICAL_MAX_DEPTH = 4096;
 
 function run(value: unknown, options: CanonicalizeOptions | undefined): string {
-  const maxDepth = options?.maxDepth ?? DEFAULT_CANONICAL_MAX_DEPTH;
+  // Own members only (docs/architecture.md): a `maxDepth` on Object.prototype is not the caller's.
+  const maxDepth = (own(options, "maxDepth") as number | undefined) ?? DEFAULT_CANONICAL_MAX_DEPTH;
   try {
     const fast = fastCanonicalize(value, maxDepth);
     if (fast !== undefined) return fast;

@@ -9,6 +9,7 @@ import type { JsonValue, KnownIssueCode, SourceLocation, ValidationIssue } from 
 import { makeIssue } from "../issue.js";
 import { setMember } from "../json-build.js";
 import { DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, type JsonParseLimits } from "./limits.js";
+import { own } from "../validation/json-access.js";
 import { locationAt } from "./location.js";
 
 interface Frame {
@@ -347,12 +348,12 @@ function failure(code: KnownIssueCode, message: string, path: readonly (string |
  * line, column and JSON Pointer of the problem.
  */
 export function parseJson(text: string, limits: JsonParseLimits = {}): JsonParseResult {
-  const maxBytes = limits.maxBytes ?? DEFAULT_JSON_MAX_BYTES;
+  const maxBytes = (own(limits, "maxBytes") as number | undefined) ?? DEFAULT_JSON_MAX_BYTES;
   // text.length ≤ bytes ≤ 3 × text.length, so the byte count is only needed near the limit.
   if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, "utf8") > maxBytes)) {
     return failure("json-size-limit", `the document is larger than the maxBytes limit of ${maxBytes} bytes`, [], locationAt(text, 0));
   }
-  const reader = new Reader(text, limits.maxDepth ?? DEFAULT_JSON_MAX_DEPTH);
+  const reader = new Reader(text, (own(limits, "maxDepth") as number | undefined) ?? DEFAULT_JSON_MAX_DEPTH);
   try {
     return { ok: true, value: reader.document() };
   } catch (e) {
@@ -370,7 +371,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** {@link parseJson} for raw bytes: they must be well-formed UTF-8. */
 export function parseJsonBytes(bytes: Uint8Array, limits: JsonParseLimits = {}): JsonParseResult {
-  const maxBytes = limits.maxBytes ?? DEFAULT_JSON_MAX_BYTES;
+  const maxBytes = (own(limits, "maxBytes") as number | undefined) ?? DEFAULT_JSON_MAX_BYTES;
   if (bytes.length > maxBytes) {
     return failure("json-size-limit", `the document is larger than the maxBytes limit of ${maxBytes} bytes`, [], { line: 1, column: 1, offset: 0 });
   }

@@ -1,6 +1,7 @@
 import { credentialValueKind, memberNameCredential } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
 import { isForbiddenName, isObjectPrototypePolluted, MAX_SCAN_CONTAINERS, mayHaveLoneSurrogate, type ScanOptions } from "./scan.js";
+import { own } from "./json-access.js";
 
 /**
  * What a generated quick-accept check (docs/quick-accept.md) asks of the document scan: the same
@@ -93,8 +94,8 @@ class CleanCheck implements QuickAcceptContext {
   ) {
     this.maxDepth = Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH);
     this.maxStringLength = limits.maxStringLength;
-    this.credentials = options.credentials;
-    this.forbidden = options.forbiddenMembers;
+    this.credentials = own(options, "credentials") === true;
+    this.forbidden = own(options, "forbiddenMembers") as ScanOptions["forbiddenMembers"];
     this.trusted = trust.names.every((name) => this.name(name)) && trust.literals.every((literal) => this.str(literal));
   }
 
@@ -104,8 +105,8 @@ class CleanCheck implements QuickAcceptContext {
       this.trust === trust &&
       this.maxDepth === Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH) &&
       this.maxStringLength === limits.maxStringLength &&
-      this.credentials === options.credentials &&
-      this.forbidden === options.forbiddenMembers
+      this.credentials === (own(options, "credentials") === true) &&
+      this.forbidden === own(options, "forbiddenMembers")
     );
   }
 

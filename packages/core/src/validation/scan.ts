@@ -4,6 +4,7 @@ import { IssueCollector } from "./collector.js";
 import { isStackOverflow } from "../stack.js";
 import { credentialValueKind, memberNameCredential } from "./credentials.js";
 import { MAX_VALIDATION_DEPTH, type ValidationLimits } from "./limits.js";
+import { own } from "./json-access.js";
 
 export interface ScanOptions {
   /** Report credential member names and values (`forbidden-credential-key` / `-value`). */
@@ -131,9 +132,11 @@ class Scanner {
   start(limits: ValidationLimits, options: ScanOptions, issues: IssueCollector): void {
     this.maxDepth = Math.min(limits.maxDepth, MAX_VALIDATION_DEPTH);
     this.maxStringLength = limits.maxStringLength;
-    this.credentials = options.credentials;
-    if (options.forbiddenMembers !== this.forbidden) this.forbiddenCache.clear();
-    this.forbidden = options.forbiddenMembers;
+    // Own members only (docs/architecture.md): options on Object.prototype are not the caller's.
+    this.credentials = own(options, "credentials") === true;
+    const forbidden = own(options, "forbiddenMembers") as ScanOptions["forbiddenMembers"];
+    if (forbidden !== this.forbidden) this.forbiddenCache.clear();
+    this.forbidden = forbidden;
     this.polluted = isObjectPrototypePolluted();
     this.issues = issues;
     this.visits = 0;

@@ -1,4 +1,4 @@
-import { asObject, asString } from "@graphenix/core";
+import { asString, objectAt } from "@graphenix/core";
 import { MODES_WITH_CONTRACT, UNIT_KINDS_V2 } from "../unit-kinds.js";
 import type { PlanRuleContext } from "./context.js";
 
@@ -17,7 +17,7 @@ export function invokeModesMatchKinds({ view, issues }: PlanRuleContext): void {
     const allowed = UNIT_KINDS_V2[kind as keyof typeof UNIT_KINDS_V2].invokeModes;
     if (!allowed.includes(mode as never)) {
       issues.add("invoke-mode-mismatch", `a ${kind} unit is invoked as ${allowed.join(" or ")}, not ${mode}`, [...path, "invokeMode"]);
-    } else if (MODES_WITH_CONTRACT.has(mode as never) && !asObject(unit.invokeContract)) {
+    } else if (MODES_WITH_CONTRACT.has(mode as never) && !objectAt(unit, "invokeContract")) {
       issues.add("invoke-contract-missing", `a unit invoked as ${mode} needs an invokeContract (its reads and writes)`, [...path, "invokeContract"]);
     }
   }

@@ -1,4 +1,4 @@
-import { asArray, asObject, asString } from "@graphenix/core";
+import { asArray, asObject, asString, own } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 import { plansMatchNodes } from "./coverage.js";
 
@@ -22,7 +22,7 @@ function idText(value: unknown): string {
  */
 export function nodeIndexIsConsistent(context: PlanRuleContext): void {
   const { view, issues } = context;
-  if (view.version !== "v2" || !Array.isArray(view.plan.nodeIndex)) return; // a missing index: the schema says so
+  if (view.version !== "v2" || !Array.isArray(own(view.plan, "nodeIndex"))) return; // a missing index: the schema says so
   if (!view.graph) {
     nodeIndexStandsAlone(context);
     return;

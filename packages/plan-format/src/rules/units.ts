@@ -1,4 +1,4 @@
-import { asObject, asString, getMember } from "@graphenix/core";
+import { asObject, asString, getMember, own } from "@graphenix/core";
 import { KINDS_BY_NODE_TYPE, KINDS_BY_NODE_TYPE_V1, kindRuleOf as rule, PHASE_RANK, type RunPhase } from "../unit-kinds.js";
 import { outOfPlace } from "./out-of-place.js";
 import type { PlanRuleContext } from "./context.js";
@@ -53,7 +53,7 @@ export function unitsAreInRunOrder({ view, issues }: PlanRuleContext): void {
 export function unitKindsFitTheNode({ view, issues }: PlanRuleContext): void {
   for (const entry of view.entries) {
     const node = view.graphNodes.get(entry.key);
-    const type = entry.kind === "finalizer" ? "finalizer" : (asString(entry.plan.nodeType) ?? asString(node?.type) ?? (view.version === "v1" ? "task" : undefined));
+    const type = entry.kind === "finalizer" ? "finalizer" : (asString(own(entry.plan, "nodeType")) ?? asString(own(node, "type")) ?? (view.version === "v1" ? "task" : undefined));
     const units = view.unitsByPlan.get(entry) ?? [];
     // v1 runs task nodes only (plan-v1-unsupported reports any other): its plans hold what a
     // task node's or a finalizer's may.

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "@graphenix/contracts";
-import { readGuarded, type ValidationOptions } from "@graphenix/core";
+import { own, readGuarded, type ValidationOptions } from "@graphenix/core";
 import { validateMplpPlan } from "./validate.js";
 import type { MplpPlan, MplpStep } from "./types.js";
 
@@ -28,7 +28,7 @@ function convertOnce(plan: unknown, options: ValidationOptions | undefined): { o
     graph: {
       plan_id: checked.value.plan_id,
       nodes: steps.map(({ step }, ordinal) => ({ step_id: step.step_id, node_ordinal: ordinal, step: structuredClone(step) })),
-      edges: steps.flatMap(({ step }) => (step.dependencies ?? []).map((dep) => ({ from: dep, to: step.step_id, kind: "depends_on" as const }))),
+      edges: steps.flatMap(({ step }) => ((own(step, "dependencies") as string[] | undefined) ?? []).map((dep) => ({ from: dep, to: step.step_id, kind: "depends_on" as const }))),
     },
   };
 }

@@ -37,7 +37,7 @@ function checkSteps(plan: MplpPlan, issues: IssueCollector): void {
   });
   const successors: number[][] = plan.steps.map(() => []);
   plan.steps.forEach((step, i) => {
-    (step.dependencies ?? []).forEach((dep, k) => {
+    ((own(step, "dependencies") as string[] | undefined) ?? []).forEach((dep, k) => {
       const j = index.get(dep);
       if (j === undefined) issues.add("mplp-dependency-unknown", `the step depends on ${dep}, which is not a step of this plan`, ["steps", i, "dependencies", k]);
       else successors[j]?.push(i);
@@ -59,7 +59,7 @@ function checkStatuses(plan: MplpPlan, issues: IssueCollector): void {
     }
     if (plan.status === "completed" && !FINISHED.has(step.status)) issues.add("mplp-status-inconsistent", `a completed plan has every step completed or skipped, not ${step.status}`, ["steps", i, "status"]);
     if (step.status === "completed" || step.status === "in_progress") {
-      (step.dependencies ?? []).forEach((dep, k) => {
+      ((own(step, "dependencies") as string[] | undefined) ?? []).forEach((dep, k) => {
         const d = byId.get(dep);
         if (d && !FINISHED.has(d.status)) issues.add("mplp-status-inconsistent", `the step is ${step.status}, but the step it depends on is ${d.status}`, ["steps", i, "dependencies", k]);
       });
@@ -69,7 +69,7 @@ function checkStatuses(plan: MplpPlan, issues: IssueCollector): void {
 
 /** `in_progress` (and later) only with an approved Confirm targeting the plan, when governance requires it. */
 function checkApproval(plan: MplpPlan, confirms: readonly MplpConfirm[], evidence: MplpEvidence, issues: IssueCollector): void {
-  if (!evidence.requireApproval || !STARTED.has(plan.status)) return;
+  if (own(evidence, "requireApproval") !== true || !STARTED.has(plan.status)) return;
   const approved = confirms.some((c) => c.target_type === "plan" && c.target_id === plan.plan_id && c.status === "approved");
   if (!approved) issues.add("mplp-approval-missing", `the plan is ${plan.status}, but no approved Confirm targets it (target_type "plan", target_id ${plan.plan_id}) and governance requires one`, ["status"]);
 }
@@ -109,9 +109,9 @@ export function validateMplpPlan(plan: unknown, evidence: MplpEvidence = {}, opt
 function validatePlanOnce(plan: unknown, evidence: MplpEvidence, options: ValidationOptions | undefined): ValidationResult<MplpPlan> {
   const issues = new IssueCollector(resolveLimits(options).maxIssues);
   const planOk = schemaCheck(plan, validateMplpPlanSchema, issues, [], options, stepsWithinLimit);
-  const confirms = asArray(evidence.confirms).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
+  const confirms = asArray(own(evidence, "confirms")).filter((c, i) => schemaCheck(c, validateMplpConfirmSchema, issues, ["confirms", i], options)) as MplpConfirm[];
   // The valid traces, each with its position in `evidence.traces` (where issues about it point).
-  const validTraces = asArray(evidence.traces)
+  const validTraces = asArray(own(evidence, "traces"))
     .map((t, i) => ({ trace: t as MplpTrace, i, ok: schemaCheck(t, validateMplpTraceSchema, issues, ["traces", i], options) }))
     .filter((t) => t.ok);
   const traces = validTraces.map((t) => t.trace);
@@ -119,12 +119,13 @@ function validatePlanOnce(plan: unknown, evidence: MplpEvidence, options: Valida
     const p = plan as MplpPlan;
     if (p.meta.protocol_version !== MPLP_PROTOCOL_VERSION) issues.add("mplp-protocol-unsupported", `meta.protocol_version ${JSON.stringify(p.meta.protocol_version)} is not ${MPLP_PROTOCOL_VERSION}`, ["meta", "protocol_version"]);
     validTraces.forEach(({ trace: t, i }) => {
-      if (t.plan_id !== undefined && t.plan_id !== p.plan_id) issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${t.plan_id}, not ${p.plan_id}`, ["traces", i, "plan_id"]);
+      const tracePlan = own(t, "plan_id");
+      if (tracePlan !== undefined && tracePlan !== p.plan_id) issues.add("mplp-trace-plan-mismatch", `the trace is for plan ${String(tracePlan)}, not ${p.plan_id}`, ["traces", i, "plan_id"]);
     });
     checkSteps(p, issues);
     checkStatuses(p, issues);
     checkApproval(p, confirms, evidence, issues);
-    checkTraceability(p, traces.filter((t) => t.plan_id === undefined || t.plan_id === p.plan_id), issues);
+    checkTraceability(p, traces.filter((t) => own(t, "plan_id") === undefined || own(t, "plan_id") === p.plan_id), issues);
   }
   return validationResult<MplpPlan>(plan, issues);
 }
