@@ -120,6 +120,7 @@ const VALUES: readonly { readonly value: unknown; readonly enumerable: boolean }
   { value: 1, enumerable: true },
   { value: [], enumerable: false },
   { value: null, enumerable: true },
+  { value: false, enumerable: false },
 ];
 
 describe("a member on Object.prototype is never read as the document's", () => {

@@ -10,7 +10,7 @@ import {
   type ScenarioPlan,
   type ValidationIssue,
 } from "@graphenix/contracts";
-import { asObject, cloneJson, own, DEFAULT_VALIDATION_LIMITS, hasMember, IssueCollector, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
+import { asObject, cloneJson, DEFAULT_VALIDATION_LIMITS, hasMember, IssueCollector, own, prefixIssues, readGuarded, resolveLimits, scanDocument, schemaIssues, setMember, type SchemaValidator, type ValidationLimits } from "@graphenix/core";
 import { cellCount, checkAxes, resolveAxes, selectTemplates, type Axis, type Scalar } from "./axes.js";
 import { validateLabInventorySchema, validateScenarioPlanSchema } from "./generated/schema-validators.js";
 import { checkExecution } from "./execution.js";
@@ -59,14 +59,18 @@ function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlan
   const limits = resolveLimits(options, { ...DEFAULT_VALIDATION_LIMITS, maxDepth: 64 });
   const issues = new IssueCollector(limits.maxIssues);
   const type = planType(scenario);
-  if (typeof type === "string" && (RESERVED.has(type) || (type === "matrix" && options.matrix === false))) {
-    issues.add("plan_type_reserved", `the plan type ${JSON.stringify(type)} is reserved${type === "matrix" ? " (matrix plans are turned off)" : ""}; supported: atomic${options.matrix === false ? "" : ", matrix"}`, ["scenario", "plan", "type"]);
+  const matrixOff = own(options, "matrix") === false;
+  if (typeof type === "string" && (RESERVED.has(type) || (type === "matrix" && matrixOff))) {
+    issues.add("plan_type_reserved", `the plan type ${JSON.stringify(type)} is reserved${type === "matrix" ? " (matrix plans are turned off)" : ""}; supported: atomic${matrixOff ? "" : ", matrix"}`, ["scenario", "plan", "type"]);
     return { ok: false, issues: issues.finish() };
   }
   const okScenario = checkInput(scenario, "scenario", validateScenarioPlanSchema, issues, limits);
   const okInventory = checkInput(inventory, "inventory", validateLabInventorySchema, issues, limits);
   if (!okScenario || !okInventory) return { ok: false, issues: issues.finish() };
   const { run_id, scenario_id, plan } = scenario as ScenarioPlan;
+  // Optional members, read once as own members (docs/architecture.md, "Own members only").
+  const expand = (own(plan, "expand") as string[] | undefined) ?? [];
+  const execution = own(plan, "execution") as typeof plan.execution;
   const assets = (inventory as LabInventory).assets;
   const assetIds = new Set<string>();
   assets.forEach((a, i) => {
@@ -78,10 +82,10 @@ function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlan
   if (templates.length === 0) issues.add("config_schema_invalid", "no template is left after the templates and techniques filters", ["scenario", "plan", "axes"]);
   const axes = resolveAxes(plan, assets);
   checkAxes(plan, axes, issues);
-  if (plan.type === "atomic" && (templates.length !== 1 || ((own(plan, "expand") as string[] | undefined) ?? []).length > 0)) {
+  if (plan.type === "atomic" && (templates.length !== 1 || expand.length > 0)) {
     issues.add("config_schema_invalid", "an atomic plan has exactly one template and expands no axis", ["scenario", "plan"]);
   }
-  checkExecution(own(plan, "execution") as typeof plan.execution, ["scenario", "plan", "execution"], issues);
+  checkExecution(execution, ["scenario", "plan", "execution"], issues);
   const axisNames = new Set(axes.map((a) => a.name));
   for (const template of templates) {
     const at = ["scenario", "plan", "templates", plan.templates.indexOf(template), "inputs"];
@@ -96,13 +100,13 @@ function compileOnce(scenario: unknown, inventory: unknown, options: CompilePlan
   }
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
 
-  const expandedAxes = ((own(plan, "expand") as string[] | undefined) ?? []).map((name) => axes.find((a) => a.name === name) as Axis);
+  const expandedAxes = expand.map((name) => axes.find((a) => a.name === name) as Axis);
   const count = cellCount(templates.length, expandedAxes);
   if (count > BigInt(maxNodes)) {
     issues.add("plan_expansion_limit", `the expansion would make ${count} nodes, more than max_nodes (${maxNodes})`, ["scenario", "plan", "expand"]);
     return { ok: false, issues: issues.finish() };
   }
-  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", execution: own(plan, "execution") as typeof plan.execution, expand: (own(plan, "expand") as string[] | undefined) ?? [], templates, axes, expandedAxes, count: Number(count) }, issues);
+  return build({ run_id, scenario_id, type: plan.type as "atomic" | "matrix", execution, expand, templates, axes, expandedAxes, count: Number(count) }, issues);
 }
 
 interface Expansion {
