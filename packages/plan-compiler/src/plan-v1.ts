@@ -1,5 +1,5 @@
-import type { ExecutableGraphPlan, ExecutionUnitPlan, ModelSlots, NodeExecutionPlanV1, FinalizerExecutionPlanV1, CaseSelection, UnitKindV1 } from "@graphenix/contracts";
-import { asArray, cloneJson, hasMember, own, setMember } from "@graphenix/core";
+import type { ExecutableGraphPlan, ExecutionUnitPlan, ModelSlotBinding, ModelSlots, NodeExecutionPlanV1, FinalizerExecutionPlanV1, CaseSelection, UnitKindV1 } from "@graphenix/contracts";
+import { asArray, cloneJson, getMember, own, setMember } from "@graphenix/core";
 import { missingSlot, resolveSlot } from "./cases.js";
 import type { BuildContext } from "./plan-v2.js";
 import { nodeUnits } from "./units.js";
@@ -56,7 +56,7 @@ export function buildPlanV1(ctx: BuildContext, head: Pick<PlanBodyV1, "source" |
     const units: ExecutionUnitPlan[] = [];
     nodeUnits(id, node).forEach((d, order) => {
       const slot = d.slot!;
-      const binding = (hasMember(modelSlots, slot) ? modelSlots[slot] : undefined) ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
+      const binding = getMember(modelSlots as Record<string, ModelSlotBinding>, slot) ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
       if (!binding) return missingSlot(ctx.issues, id, slot);
       modelSlots[slot] = binding;
       units.push({

@@ -4,6 +4,7 @@ import type {
   ExecutableGraphPlanV2,
   ExecutionUnitPlanV2,
   FinalizerExecutionPlan,
+  ModelSlotBinding,
   ModelSlotName,
   ModelSlots,
   NodeExecutionPlan,
@@ -11,7 +12,7 @@ import type {
   NormalizedExecutableGraphDocument,
   NormalizedTaskNode,
 } from "@graphenix/contracts";
-import { cloneJson, compareUtf8, getMember, hasMember, setMember, type IssueCollector } from "@graphenix/core";
+import { cloneJson, compareUtf8, getMember, setMember, type IssueCollector } from "@graphenix/core";
 import { UNIT_KINDS_V2 } from "@graphenix/plan-format";
 import { missingSlot, resolveSlot, type GraphCase, type NodeCase } from "./cases.js";
 import { nodeUnits, unitPolicies } from "./units.js";
@@ -49,7 +50,7 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
     let bound = false;
     if (d.slot !== null) {
       const slot: ModelSlotName = d.slot;
-      const binding = (hasMember(modelSlots, slot) ? modelSlots[slot] : undefined) ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
+      const binding = getMember(modelSlots as Record<string, ModelSlotBinding>, slot) ?? resolveSlot(slot, node, nodeCase, ctx.graphCase, ctx.graph);
       if (binding) {
         modelSlots[slot] = binding;
         bound = true;
