@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, compareUtf8, objectPrototypeIsStandard, withoutPrototypes, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, objectPrototypeIsStandard, sortUtf8, withoutPrototypes, type Obj } from "@graphenix/core";
 import { collectUtilities, type UtilityView } from "./utility-view.js";
 
 export interface EdgeView {
@@ -61,7 +61,7 @@ export function graphView(given: Obj, keys?: readonly string[]): GraphView {
     values.push(node);
     collectUtilities(id, node, utilities);
   }
-  const ids = objectKeys.slice().sort(compareUtf8);
+  const ids = sortUtf8(objectKeys.slice());
   const position = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) position.set(ids[i] as string, i);
   const byPosition = new Array<Obj>(ids.length);

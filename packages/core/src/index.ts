@@ -13,7 +13,7 @@ export {
 export { parseJson, parseJsonBytes, type JsonParseResult, type LocatedIssue } from "./json/parse.js";
 export { DEFAULT_JSON_MAX_BYTES, DEFAULT_JSON_MAX_DEPTH, type JsonParseLimits } from "./json/limits.js";
 export { locationAt } from "./json/location.js";
-export { compareUtf8, findLoneSurrogate, utf8ByteLength } from "./unicode.js";
+export { compareUtf8, findLoneSurrogate, sortUtf8, utf8ByteLength } from "./unicode.js";
 export { makeIssue } from "./issue.js";
 export { DEFAULT_VALIDATION_LIMITS, MAX_VALIDATION_DEPTH, resolveLimits, type ValidationLimits, type ValidationOptions } from "./validation/limits.js";
 export { IssueCollector, truncatedCount } from "./validation/collector.js";

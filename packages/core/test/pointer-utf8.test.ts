@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareUtf8, decodePointer, encodePointer, isJsonPointer, JsonPointerError, resolvePointer } from "@graphenix/core";
+import { compareUtf8, decodePointer, sortUtf8, encodePointer, isJsonPointer, JsonPointerError, resolvePointer } from "@graphenix/core";
 
 describe("JSON Pointer (RFC 6901)", () => {
   const doc = { foo: ["bar", "baz"], "": 0, "a/b": 1, "c%d": 2, "e^f": 3, "g|h": 4, "i\\j": 5, 'k"l': 6, " ": 7, "m~n": 8 };
@@ -62,6 +62,17 @@ describe("compareUtf8", () => {
     const list = ["\u{1f600}", "\uff61"];
     expect([...list].sort()).toEqual(["\u{1f600}", "\uff61"]);
     expect([...list].sort(compareUtf8)).toEqual(["\uff61", "\u{1f600}"]);
+  });
+
+  it("sortUtf8 gives the order of sort(compareUtf8), with and without code units above U+D7FF", () => {
+    const strings = fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.stringMatching(/^[a-z0-9:.-]{0,8}$/)), { maxLength: 30 });
+    fc.assert(
+      fc.property(strings, (list) => {
+        expect(sortUtf8([...list])).toEqual([...list].sort(compareUtf8));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(sortUtf8(["\u{1f600}", "\uff61", "a"])).toEqual(["a", "\uff61", "\u{1f600}"]);
   });
 
   it("matches Buffer byte comparison on arbitrary strings", () => {

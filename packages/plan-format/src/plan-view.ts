@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, compareUtf8, type Obj } from "@graphenix/core";
+import { asArray, asObject, asString, sortUtf8, type Obj } from "@graphenix/core";
 
 export type PlanVersion = "v1" | "v2";
 
@@ -54,7 +54,7 @@ export function planView(plan: Obj, version: PlanVersion): PlanView {
   const entries: PlanEntry[] = [];
   for (const [member, kind] of [["nodePlans", "node"], ["finalizerPlans", "finalizer"]] as const) {
     const plans = asObject(plan[member]) ?? {};
-    for (const key of Object.keys(plans).sort(compareUtf8)) {
+    for (const key of sortUtf8(Object.keys(plans))) {
       const entry = asObject(plans[key]);
       if (entry) entries.push({ key, plan: entry, kind, path: [member, key] });
     }

@@ -1,4 +1,4 @@
-import { asObject, asString, choiceHint, compareUtf8, getMember, hasMember, objectAt, own } from "@graphenix/core";
+import { asObject, asString, choiceHint, getMember, hasMember, objectAt, own, sortUtf8 } from "@graphenix/core";
 import type { PlanRuleContext } from "./context.js";
 
 /** How a model-case message names the cases it lists (choiceHint). */
@@ -44,7 +44,7 @@ export function caseSelectionIsFrozen({ view, issues }: PlanRuleContext): void {
     }
   }
   const planned = new Set(view.entries.map((e) => e.key));
-  for (const key of Object.keys(nodes).sort(compareUtf8)) {
+  for (const key of sortUtf8(Object.keys(nodes))) {
     if (!planned.has(key)) issues.add("case-selection-mismatch", `caseSelection.nodes names ${JSON.stringify(key)}, which has no node or finalizer plan`, ["caseSelection", "nodes", key]);
   }
 }
