@@ -15,6 +15,7 @@ import { selectGraphCase, selectNodeCase, type NodeCase } from "./cases.js";
 import { CompileOptionsError, createdAtFrom, formatFrom, planIdFrom, type CompileOptions, type PlanFormatChoice } from "./options.js";
 import { derivedIdsFit } from "./derived-ids.js";
 import { carriesNoRunEvidence, changingInput } from "./input-checks.js";
+import { planIsSureToValidate } from "./plan-check.js";
 import { readOnce } from "./read-once.js";
 import { buildPlanV1 } from "./plan-v1.js";
 import { buildPlanV2, type BuildContext } from "./plan-v2.js";
@@ -175,12 +176,13 @@ function compileInputs(authoringGraph: unknown, runtime: unknown, options: Compi
   const ownDigest = formatOf(authoringGraph) === NORMALIZED_GRAPH_FORMAT ? { normalizedGraphHash: digest(graph) } : {};
   const contentDigest = digest({ v: 1, format, graphHash: graph.source.graphHash, ...ownDigest, runtime: rt, profileRegistry: registry });
   const planId = planIdFrom(options, contentDigest);
-  // Never hand out a plan plan-format would reject. It is checked before its planHash is set:
-  // the hash is computed from this very object, so checking it again would only repeat that work
-  // (it was a fifth of compiling), and every other rule runs on exactly what is returned.
+  // Never hand out a plan plan-format would reject. A v2 plan whose graph rules out the only ways
+  // it could be (plan-check.ts) is not validated again: that was a third of compiling. Any other
+  // is, before its planHash is set: the hash is computed from this very object, so checking it
+  // again would only repeat that work, and every other rule runs on exactly what is returned.
   const unhashed = { format: format === "v2" ? EXECUTABLE_PLAN_FORMAT_V2 : EXECUTABLE_PLAN_FORMAT, planId, createdAt, ...body };
-  const checked = validateExecutablePlan(unhashed, limits);
-  if (!checked.valid) {
+  const checked = format === "v2" && planIsSureToValidate(graph, resolveLimits(limits)) ? undefined : validateExecutablePlan(unhashed, limits);
+  if (checked && !checked.valid) {
     // Built from inputs that validated, the plan fails only past a limit of its own, or because an
     // input read differently the second time (a getter or a Proxy): that input is not JSON data.
     const changing = changingInput(authoringGraph, graph, limits);

@@ -48,7 +48,9 @@ function compile(input: Input): CompileResult {
   checkOperation(result, ["plan", "issues"], { documents: { authoringGraph: input.graph, runtime: input.runtime, options: input.options } });
   if (result.ok) {
     expect(result.plan.format).toBe(input.options.format === "v1" ? EXECUTABLE_PLAN_FORMAT : EXECUTABLE_PLAN_FORMAT_V2);
-    expect(validateExecutablePlan(result.plan).issues.filter((i) => i.severity === "error")).toEqual([]);
+    // Under the limits it was compiled with: the compile skips its own check of a v2 plan only when it is sure of it (plan-check.ts).
+    const limits = input.options.limits;
+    expect(validateExecutablePlan(result.plan, limits && { limits }).issues.filter((i) => i.severity === "error")).toEqual([]);
     if ("planHash" in result.plan) expect(result.plan.planHash).toBe(computePlanHash(result.plan));
   }
   return result;
@@ -90,6 +92,21 @@ describe("compileExecutablePlan: properties", () => {
     fc.assert(
       fc.property(inputs, (input) => {
         compile(input);
+      }),
+      fuzz(CI_RUNS),
+    );
+  });
+
+  it("a plan compiled under tight limits validates under the same limits, or no plan is returned", () => {
+    // Small limits on either side of what the plan itself needs: its graph two levels deeper than
+    // the graph, and strings of its own (source paths, graphHash) longer than the fixtures' values.
+    const limits = fc.record({ maxDepth: fc.integer({ min: 3, max: 16 }), maxStringLength: fc.oneof(fc.integer({ min: 16, max: 200 }), fc.integer({ min: 64, max: 100 }), fc.constantFrom(1_024, 4_096)) });
+    fc.assert(
+      fc.property(inputs, limits, (input, chosen) => {
+        const result = guarded(() => compileExecutablePlan(input.graph, input.runtime, { ...input.options, limits: chosen }), [input.graph, input.runtime]);
+        if (result.ok) expect(validateExecutablePlan(result.plan, { limits: chosen }).issues.filter((i) => i.severity === "error")).toEqual([]);
+        // A plan past these limits is reported under `plan`, where an engine would refuse it (docs/plan-compiler.md).
+        else for (const issue of result.issues) expect(issue.pointer).toMatch(/^\/(authoringGraph|runtime|options|plan)(\/|$)/);
       }),
       fuzz(CI_RUNS),
     );

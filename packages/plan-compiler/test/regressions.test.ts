@@ -107,6 +107,33 @@ describe("compiler regressions", () => {
     expect([...outcomes]).toEqual(["/authoringGraph document-non-json"]);
   });
 
+  it("a source path longer than every string of the graph is held to maxStringLength (the compile's own check of the plan)", () => {
+    const id = `node:${"n".repeat(95)}`; // a 100-character id: its source paths are about 160 characters
+    const limits = { maxStringLength: 120 };
+    const result = compileExecutablePlan(graph({ [id]: task }), runtime, { now, limits });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => `${i.pointer} ${i.code}`)).toContain(`/plan/nodePlans/${id}/executionUnits/0/sourcePath document-string-limit`);
+    // The same graph under the default limit compiles, and its plan validates under that limit.
+    const plain = compileExecutablePlan(graph({ [id]: task }), runtime, { now, limits: { maxStringLength: 1_024 } });
+    expect(plain.ok && validateExecutablePlan(plain.plan, { limits: { maxStringLength: 1_024 } }).valid).toBe(true);
+  });
+
+  it("a run-evidence member name that a getter gives at one read only never reaches a plan", () => {
+    const outcomes = new Set<string>();
+    for (let j = 1; j <= 8; j++) {
+      let reads = 0;
+      const inputsConfig = {};
+      // `traceEvents` at the j-th read only: at the read the plan is built from, the input's own
+      // look for run evidence (a later read) does not see it.
+      Object.defineProperty(inputsConfig, "x", { enumerable: true, get: () => (++reads === j ? { traceEvents: [] } : {}) });
+      const result = compileExecutablePlan(graph({ a: { type: "task", parameters: { skillKey: "s", inputsConfig } } }), runtime, { now });
+      expect(result.issues.filter((i) => i.pointer.startsWith("/plan"))).toEqual([]);
+      if (result.ok) expect(JSON.stringify(result.plan)).not.toContain("traceEvents");
+      outcomes.add(result.ok ? "ok" : result.issues.map((i) => `${i.pointer} ${i.code}`).join(", "));
+    }
+    expect([...outcomes].sort()).toEqual(["/authoringGraph document-non-json", "/authoringGraph/nodes/a/parameters/inputsConfig/x/traceEvents plan-forbidden-field", "ok"]);
+  });
+
   it("an authoring graph whose getter alternates between two answers: issues on the graph, never on the plan (found in review)", () => {
     for (let k = 0; k <= 30; k++) {
       for (const phase of [0, 1]) {
