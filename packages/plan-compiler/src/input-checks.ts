@@ -12,7 +12,7 @@ import { RUN_EVIDENCE } from "@graphenix/plan-format";
 type InputLimits = Pick<ValidationOptions, "limits"> | undefined;
 
 /** The document scan with nothing but the plan's run-evidence names (credentials were checked). */
-const RUN_EVIDENCE_ONLY: ScanOptions = { credentials: false, forbiddenMembers: RUN_EVIDENCE };
+export const RUN_EVIDENCE_ONLY: ScanOptions = { credentials: false, forbiddenMembers: RUN_EVIDENCE };
 
 /**
  * A member name that is run evidence (`traceEvents`, `rawResponse`, …) may stand in a valid design

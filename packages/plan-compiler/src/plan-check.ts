@@ -8,8 +8,8 @@
  */
 import { validateNormalizedExecutableGraph } from "@graphenix/authoring-format";
 import type { NormalizedExecutableGraphDocument } from "@graphenix/contracts";
-import { IssueCollector, scanDocument, type ScanOptions, type ValidationLimits } from "@graphenix/core";
-import { RUN_EVIDENCE } from "@graphenix/plan-format";
+import { IssueCollector, scanDocument, type ValidationLimits } from "@graphenix/core";
+import { RUN_EVIDENCE_ONLY } from "./input-checks.js";
 
 /**
  * Longer than any string the compiler writes itself: unit ids (at most 256, derived-ids.ts), gate
@@ -21,8 +21,6 @@ export const LONGEST_DERIVED_STRING = 1_024;
 
 /** How many levels deeper a v2 plan holds the normalized graph than the graph itself: `normalizedGraph.graph`. */
 export const GRAPH_DEPTH_IN_PLAN = 2;
-
-const RUN_EVIDENCE_ONLY: ScanOptions = { credentials: false, forbiddenMembers: RUN_EVIDENCE };
 
 /**
  * True when the v2 plan built from `graph` (the normalized graph the compile made, plain data) is
