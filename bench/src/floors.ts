@@ -1,4 +1,4 @@
-import { topologicalOrderOfEdges } from "@graphenix/core";
+import { sha256Hex, topologicalOrderOfEdges } from "@graphenix/core";
 
 /**
  * Stand-ins for the least any implementation must do, measured beside the judged lines so that a
@@ -52,4 +52,19 @@ export function orderGraph(graph: { readonly nodes: object; readonly edges: read
     to[count++] = t;
   }
   return topologicalOrderOfEdges(ids.length, from, to, count).ok;
+}
+
+/**
+ * The least any compile does, with no check made and no plan derived: read every value of the
+ * authoring graph and order its edges (the least validating it needs), hash the graph's text
+ * (`sourceGraphHash` needs at least that much), make every object of the plan (a copy of it), and
+ * hash the plan's text (`planHash`). Native `JSON.stringify` stands in for RFC 8785 text: it is
+ * the same text for a value already in canonical member order, and never slower to write.
+ */
+export function compileFloor(graph: Parameters<typeof orderGraph>[0], plan: unknown): string {
+  visitEvery(graph);
+  orderGraph(graph);
+  // sha256Hex: the fastest way we know to hash a long text (in chunks, core's digest.ts).
+  const graphHash = sha256Hex(JSON.stringify(graph));
+  return graphHash + sha256Hex(JSON.stringify(copyEvery(plan)));
 }

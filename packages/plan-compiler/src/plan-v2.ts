@@ -35,18 +35,13 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
   const drafts = nodeUnits(id, node);
   const modelSlots: ModelSlots = {};
   const policies = unitPolicies(node.policies);
-  const units: ExecutionUnitPlanV2[] = drafts.map((d, order) => {
-    // Members in reading order; sourcePath last.
-    const unit: Omit<ExecutionUnitPlanV2, "sourcePath"> = {
-      unitId: `unit:${id}:${d.phase}:${order}`,
-      nodeId: id,
-      unitKind: d.kind,
-      invokeMode: UNIT_KINDS_V2[d.kind].invokeModes[0]!,
-      order,
-      ...(d.strategyKey !== undefined && { strategyKey: d.strategyKey }),
-      ...(d.actionKey !== undefined && { actionKey: d.actionKey }),
-      ...(d.skillKey !== undefined && { skillKey: d.skillKey }),
-    };
+  const units = drafts.map((d, order): ExecutionUnitPlanV2 => {
+    // One object, its members set in reading order (sourcePath last): no spread or merge makes a
+    // second one (a 10k-node compile makes some 35,000 units).
+    const unit = { unitId: `unit:${id}:${d.phase}:${order}`, nodeId: id, unitKind: d.kind, invokeMode: UNIT_KINDS_V2[d.kind].invokeModes[0]!, order } as ExecutionUnitPlanV2;
+    if (d.strategyKey !== undefined) unit.strategyKey = d.strategyKey;
+    if (d.actionKey !== undefined) unit.actionKey = d.actionKey;
+    if (d.skillKey !== undefined) unit.skillKey = d.skillKey;
     let bound = false;
     if (d.slot !== null) {
       const slot: ModelSlotName = d.slot;
@@ -54,7 +49,9 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
       if (binding) {
         modelSlots[slot] = binding;
         bound = true;
-        Object.assign(unit, { modelSlot: slot, modelSelection: cloneJson(binding.selection), modelSource: binding.source });
+        unit.modelSlot = slot;
+        unit.modelSelection = cloneJson(binding.selection);
+        unit.modelSource = binding.source;
       } else if (!UNIT_KINDS_V2[d.kind].slotOptional) missingSlot(ctx.issues, id, slot);
     }
     if (d.reads !== undefined) unit.invokeContract = { reads: [...d.reads], writes: [] };
@@ -62,7 +59,8 @@ function nodePlanV2(id: string, ctx: BuildContext): { plan: NodeExecutionPlan | 
     unit.retryPolicy = cloneJson(policies.retryPolicy);
     if (bound) unit.fallbackPolicy = cloneJson(policies.fallbackPolicy);
     unit.tracePolicy = cloneJson(policies.tracePolicy);
-    return { ...unit, sourcePath: d.sourcePath };
+    unit.sourcePath = d.sourcePath;
+    return unit;
   });
   const selectedCases = { graphModelCaseId: ctx.graphCase.id, nodeModelCaseId: nodeCase.id };
   if (node.type === "finalizer") {
