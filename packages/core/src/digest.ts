@@ -1,6 +1,7 @@
 import * as crypto from "node:crypto";
 import type { OperationResult } from "@graphenix/contracts";
 import { canonicalize, canonicalizeResult, type CanonicalizeOptions } from "./jcs/canonicalize.js";
+import { isHighSurrogate, isLowSurrogate } from "./unicode.js";
 
 /** The `sha256:` prefix of every Graphenix digest. */
 export const DIGEST_PREFIX = "sha256:";
@@ -40,9 +41,6 @@ export function sha256HexInChunks(text: string, size: number): string {
   }
   return hash.digest("hex");
 }
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff; // NaN past the end: false
 
 /** `sha256:<hex>` over the RFC 8785 canonical bytes of `value`. Throws like `canonicalize`. */
 export function digest(value: unknown, options?: CanonicalizeOptions): string {

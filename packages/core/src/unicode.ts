@@ -6,17 +6,19 @@ export function findLoneSurrogate(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
-    if (c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
+    if (isHighSurrogate(c) && isLowSurrogate(s.charCodeAt(i + 1))) {
+      i++;
+      continue;
     }
     return i;
   }
   return -1;
 }
+
+/** The first half of a surrogate pair (D800..DBFF). */
+export const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+/** The second half of a surrogate pair (DC00..DFFF); false for the NaN `charCodeAt` gives past the end. */
+export const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 /**
  * Compares strings in UTF-8 byte order, which is Unicode code point order. JavaScript's default
